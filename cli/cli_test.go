@@ -1,0 +1,95 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"backstory/cli"
+)
+
+// run runs the command line and returns its exit code and output.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := cli.Env{
+		Stdout: &out,
+		Stderr: &errOut,
+		Now:    func() time.Time { return time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC) },
+		Getenv: func(string) string { return "" },
+	}
+	code = cli.Run(context.Background(), env, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr []string
+	}{
+		{"embedded articles", []string{"check"}, 0, "2 articles, 11 cards, 0 problems\n", nil},
+		{"a good file", []string{"check", "testdata/check/good.md"}, 0, "1 article, 2 cards, 0 problems\n", nil},
+		{"a directory with problems", []string{"check", "testdata/check"}, 1, "2 articles, 2 cards, 2 problems\n", []string{
+			"testdata/check/bad.md:5:3: link to #missing, but no card or heading has the id \"missing\"",
+			"testdata/check/bad.md:7:1: quote card needs by=\"…\": who said it",
+		}},
+		{"a missing file", []string{"check", "testdata/check/nope.md"}, 1, "0 articles, 0 cards, 1 problem\n", []string{"testdata/check/nope.md: cannot read: no such file or directory"}},
+		{"a bad flag", []string{"check", "-nope"}, 2, "", []string{"flag provided but not defined: -nope"}},
+		{"no command", nil, 2, "", []string{"Usage:"}},
+		{"an unknown command", []string{"frobnicate"}, 2, "", []string{`unknown command "frobnicate"`}},
+		{"help", []string{"help"}, 0, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d (stderr: %s)", code, tt.wantCode, stderr)
+			}
+			if tt.wantStdout != "" && stdout != tt.wantStdout {
+				t.Errorf("stdout %q, want %q", stdout, tt.wantStdout)
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestNewWritesAnArticleThatPassesCheck(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "new", "-dir", dir, `Wang Yi: "No compromise"`)
+	if code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	path := filepath.Join(dir, "wang-yi-no-compromise.md")
+	if stdout != "wrote "+path+"\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`title: "Wang Yi: \"No compromise\""`, "published: 2026-11-29", ":::background[", ":::quote{"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("new article lacks %q:\n%s", want, src)
+		}
+	}
+	if code, stdout, stderr := run(t, "check", path); code != 0 {
+		t.Errorf("check of the new article: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "new", "-dir", dir, `Wang Yi: "No compromise"`); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, stderr %q; want a refusal to overwrite", code, stderr)
+	}
+	if code, _, _ := run(t, "new", "-dir", dir); code != 2 {
+		t.Errorf("new without a title: exit %d, want 2", code)
+	}
+}

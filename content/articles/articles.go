@@ -1,0 +1,13 @@
+// Package articles holds the articles backstory serves when it is given no
+// content directory: the *.md files of this folder, embedded in the binary.
+package articles
+
+import "embed"
+
+// FS holds the embedded articles at its top level.
+//
+//go:embed *.md
+var FS embed.FS
+
+// Dir is where the embedded articles live in the repository, for messages.
+const Dir = "content/articles"

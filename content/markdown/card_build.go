@@ -1,0 +1,95 @@
+package markdown
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"backstory/content"
+)
+
+// cardKeys are the attributes each kind of card takes.
+var cardKeys = map[content.CardKind][]string{
+	content.CardBackground: {"id"},
+	content.CardQuote:      {"id", "by", "role", "source", "url", "date", "lang"},
+}
+
+// cardBlock checks a card node, adds the card to the article and returns the
+// block that places it in the body.
+func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
+	if n.Name == "" {
+		b.problem(n.Offset, "this \":::\" closes no card")
+		return content.Block{}, false
+	}
+	if !n.Closed {
+		b.problem(n.Offset, "the card opened here is never closed: end it with a line \":::\"")
+	}
+	if n.Syntax != "" {
+		b.problem(n.SyntaxOffset, n.Syntax)
+	}
+	for _, o := range n.Nested {
+		b.problem(o, "a card cannot contain another card: close the first card with \":::\" before opening the next")
+	}
+	if depth > 0 {
+		b.problem(n.Offset, "a card must stand on its own, not inside a list or block quote")
+	}
+	kind := content.CardKind(n.Name)
+	keys, known := cardKeys[kind]
+	if !known {
+		b.problem(n.Offset, fmt.Sprintf("unknown card kind %q: use :::background or :::quote", n.Name))
+	}
+	card := content.Card{ID: b.cardIDs[n], Kind: kind, Title: n.Label}
+	seen := map[string]bool{}
+	for _, a := range n.Attrs {
+		switch {
+		case known && !slices.Contains(keys, a.Key):
+			b.problem(a.Offset, fmt.Sprintf("a %s card has no attribute %q (it takes %s)", kind, a.Key, strings.Join(keys, ", ")))
+		case seen[a.Key]:
+			b.problem(a.Offset, fmt.Sprintf("attribute %q is given twice", a.Key))
+		default:
+			b.cardAttr(&card, a)
+		}
+		seen[a.Key] = true
+	}
+	switch kind {
+	case content.CardBackground:
+		if strings.TrimSpace(card.Title) == "" {
+			b.problem(n.Offset, "a background card needs a title, as in :::background[The One China principle]")
+		}
+	case content.CardQuote:
+		if strings.TrimSpace(card.By) == "" {
+			b.problem(n.Offset, "quote card needs by=\"…\": who said it")
+		}
+	}
+	card.Blocks = b.blocks(n, depth+1)
+	if len(card.Blocks) == 0 && n.Closed {
+		b.problem(n.Offset, "the card is empty: write its text between the opening line and \":::\"")
+	}
+	b.article.Cards = append(b.article.Cards, card)
+	return content.Block{Kind: content.BlockCard, ID: card.ID}, true
+}
+
+func (b *builder) cardAttr(card *content.Card, a cardAttr) {
+	v := strings.TrimSpace(a.Value)
+	switch a.Key {
+	case "by":
+		card.By = v
+	case "role":
+		card.Role = v
+	case "source":
+		card.Source = v
+	case "url":
+		card.URL = b.checkURL(v, a.Offset, "quote source", absoluteOnly)
+	case "date":
+		t, err := parseDate(v)
+		if err != nil {
+			b.problem(a.Offset, fmt.Sprintf("date: %v", err))
+		}
+		card.Date = t
+	case "lang":
+		if !langPattern.MatchString(v) {
+			b.problem(a.Offset, fmt.Sprintf("lang %q is not a language tag such as en, zh or pt-BR", v))
+		}
+		card.Lang = v
+	}
+}

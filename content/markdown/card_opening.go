@@ -1,0 +1,180 @@
+package markdown
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// parseOpening reads "name[label]{attrs}" (the part of an opening fence after
+// the colons) into card. offset is the byte offset of rest in the source. A
+// malformed line is recorded in card.Syntax; the card still opens, so that
+// its content is parsed and no text is lost.
+func parseOpening(card *Card, rest []byte, offset int) {
+	s := string(rest)
+	s = strings.TrimRight(s, " \t\r\n")
+	i := 0
+	for i < len(s) && isNameByte(s[i], i == 0) {
+		i++
+	}
+	card.Name = s[:i]
+	if card.Name == "" {
+		card.Syntax = "a card needs a kind after \":::\", as in :::background[Title] or :::quote{by=\"…\"}"
+		card.SyntaxOffset = offset
+		return
+	}
+	if i < len(s) && s[i] == '[' {
+		label, n, ok := readLabel(s[i:])
+		if !ok {
+			card.Syntax = "the card's [label] has no closing ]"
+			card.SyntaxOffset = offset + i
+			return
+		}
+		card.Label, card.HasLabel = label, true
+		i += n
+	}
+	if i < len(s) && s[i] == '{' {
+		attrs, n, msg, at := readAttrs(s[i:], offset+i)
+		card.Attrs = attrs
+		if msg != "" {
+			card.Syntax, card.SyntaxOffset = msg, at
+			return
+		}
+		i += n
+	}
+	if rest := strings.TrimSpace(s[i:]); rest != "" {
+		card.Syntax = "unexpected " + quoteStart(rest) + " after the card's kind, [label] and {attributes}"
+		card.SyntaxOffset = offset + i
+	}
+}
+
+func isNameByte(c byte, first bool) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return true
+	case first:
+		return false
+	}
+	return c >= '0' && c <= '9' || c == '-' || c == '_'
+}
+
+// readLabel reads "[label]" with nested brackets and backslash escapes,
+// returning the unescaped label and the bytes read.
+func readLabel(s string) (string, int, bool) {
+	var b strings.Builder
+	depth := 0
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		case c == '[':
+			depth++
+		case c == ']':
+			if depth == 0 {
+				return strings.TrimSpace(b.String()), i + 1, true
+			}
+			depth--
+		}
+		b.WriteByte(c)
+	}
+	return "", 0, false
+}
+
+// readAttrs reads "{#id key=value key="quoted value"}". It returns the
+// attributes, the bytes read, and on a syntax error a message and its offset.
+func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at int) {
+	i := 1
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return attrs, 0, "the card's {attributes} have no closing }", offset
+		}
+		start := i
+		switch c := s[i]; {
+		case c == '}':
+			return attrs, i + 1, "", 0
+		case c == '#':
+			i++
+			j := i
+			for j < len(s) && isIDByte(s[j]) {
+				j++
+			}
+			if j == i {
+				return attrs, 0, "\"#\" must be followed by an id, as in {#one-china}", offset + start
+			}
+			attrs = append(attrs, cardAttr{Key: "id", Value: s[i:j], Offset: offset + start})
+			i = j
+		case isNameByte(c, true):
+			j := i
+			for j < len(s) && isNameByte(s[j], false) {
+				j++
+			}
+			key := s[i:j]
+			i = j
+			if i >= len(s) || s[i] != '=' {
+				return attrs, 0, "attribute " + key + " needs a value, as in " + key + "=\"…\"", offset + start
+			}
+			i++
+			value, m, ok := readValue(s[i:])
+			if !ok {
+				return attrs, 0, "the value of " + key + " has no closing quote", offset + start
+			}
+			if m == 0 {
+				return attrs, 0, "attribute " + key + " needs a value, as in " + key + "=\"…\"", offset + start
+			}
+			attrs = append(attrs, cardAttr{Key: key, Value: value, Offset: offset + start})
+			i += m
+		default:
+			return attrs, 0, "unexpected " + quoteStart(s[i:]) + " in the card's {attributes}", offset + start
+		}
+	}
+}
+
+// readValue reads a quoted ("…" or '…') or bare value.
+func readValue(s string) (string, int, bool) {
+	if s == "" {
+		return "", 0, true
+	}
+	if q := s[0]; q == '"' || q == '\'' {
+		var b strings.Builder
+		for i := 1; i < len(s); i++ {
+			switch {
+			case s[i] == '\\' && i+1 < len(s) && (s[i+1] == q || s[i+1] == '\\'):
+				b.WriteByte(s[i+1])
+				i++
+			case s[i] == q:
+				return b.String(), i + 1, true
+			default:
+				b.WriteByte(s[i])
+			}
+		}
+		return "", 0, false
+	}
+	i := 0
+	for i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '}' && s[i] != '"' && s[i] != '\'' {
+		i++
+	}
+	return s[:i], i, true
+}
+
+func isIDByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// quoteStart quotes the first few characters of s for a message.
+func quoteStart(s string) string {
+	const limit = 12
+	if utf8.RuneCountInString(s) > limit {
+		r := []rune(s)
+		s = string(r[:limit]) + "…"
+	}
+	return "\"" + s + "\""
+}

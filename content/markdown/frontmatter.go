@@ -1,0 +1,192 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatterKeys are the keys the front matter may have, in the order the
+// format documents them.
+var frontMatterKeys = []string{
+	"title", "slug", "dek", "byline", "published", "updated",
+	"lang", "dir", "tags", "canonical", "image",
+}
+
+var (
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	langPattern = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
+	yamlLine    = regexp.MustCompile(`^yaml: line (\d+): `)
+)
+
+// rtlLanguages are the primary language subtags written right to left.
+var rtlLanguages = []string{"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+
+// readFrontMatter fills the article's metadata from the YAML front matter
+// raw, which starts on line firstLine of the file.
+func (b *builder) readFrontMatter(decode func(any) error, firstLine int) {
+	var doc yaml.Node
+	if err := decode(&doc); err != nil {
+		b.yamlError(err, firstLine)
+		return
+	}
+	if len(doc.Content) == 0 {
+		b.problemAt(firstLine-1, 1, "the front matter is empty: it needs at least a title")
+		return
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		b.problemAt(firstLine-1+root.Line, root.Column, "the front matter must be a list of key: value lines")
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, value := root.Content[i], root.Content[i+1]
+		line, col := firstLine-1+key.Line, key.Column
+		if !slices.Contains(frontMatterKeys, key.Value) {
+			b.problemAt(line, col, fmt.Sprintf("unknown front matter key %q (known keys: %s)", key.Value, strings.Join(frontMatterKeys, ", ")))
+			continue
+		}
+		if seen[key.Value] {
+			b.problemAt(line, col, fmt.Sprintf("front matter key %q is given twice", key.Value))
+			continue
+		}
+		seen[key.Value] = true
+		vline, vcol := firstLine-1+value.Line, value.Column
+		if key.Value == "tags" {
+			b.article.Tags = b.stringList(value, vline, vcol)
+			continue
+		}
+		if value.Kind != yaml.ScalarNode {
+			b.problemAt(vline, vcol, fmt.Sprintf("%s must be a single value, not a list or map", key.Value))
+			continue
+		}
+		b.frontMatterField(key.Value, strings.TrimSpace(value.Value), vline, vcol)
+	}
+	if !seen["title"] {
+		b.problemAt(1, 1, "the front matter needs a title: add a line \"title: …\"")
+	}
+}
+
+func (b *builder) frontMatterField(key, v string, line, col int) {
+	a := b.article
+	switch key {
+	case "title":
+		if v == "" {
+			b.problemAt(line, col, "title must not be empty")
+		}
+		a.Title = v
+	case "slug":
+		if !slugPattern.MatchString(v) {
+			b.problemAt(line, col, fmt.Sprintf("slug %q must be lowercase letters, digits and single hyphens, as in blinken-meets-xi", v))
+		}
+		a.Slug = v
+	case "dek":
+		a.Dek = v
+	case "byline":
+		a.Byline = v
+	case "published", "updated":
+		t, err := parseDate(v)
+		if err != nil {
+			b.problemAt(line, col, fmt.Sprintf("%s: %v", key, err))
+		}
+		if key == "published" {
+			a.Published = t
+		} else {
+			a.Updated = t
+		}
+	case "lang":
+		if !langPattern.MatchString(v) {
+			b.problemAt(line, col, fmt.Sprintf("lang %q is not a language tag such as en, de or pt-BR", v))
+		}
+		a.Lang = v
+	case "dir":
+		if v != "ltr" && v != "rtl" {
+			b.problemAt(line, col, fmt.Sprintf("dir must be ltr or rtl, not %q", v))
+		}
+		a.Dir = v
+	case "canonical":
+		a.Canonical = b.checkURLAt(v, line, col, "canonical", absoluteOnly)
+	case "image":
+		a.Image = b.checkURLAt(v, line, col, "image", imageURL)
+	}
+}
+
+func (b *builder) stringList(n *yaml.Node, line, col int) []string {
+	if n.Kind != yaml.SequenceNode {
+		b.problemAt(line, col, "tags must be a list, as in tags: [diplomacy, china]")
+		return nil
+	}
+	var list []string
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || strings.TrimSpace(item.Value) == "" {
+			b.problemAt(line-n.Line+item.Line, item.Column, "each tag must be a non-empty word or phrase")
+			continue
+		}
+		list = append(list, strings.TrimSpace(item.Value))
+	}
+	return list
+}
+
+// yamlError reports a YAML syntax error at its line in the file.
+func (b *builder) yamlError(err error, firstLine int) {
+	msg := err.Error()
+	line := firstLine
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line = firstLine - 1 + n
+		msg = strings.TrimPrefix(msg, m[0])
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	b.problemAt(line, 1, "bad front matter YAML: "+msg)
+}
+
+// parseDate reads an RFC 3339 time or a YYYY-MM-DD date.
+func parseDate(v string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD or an RFC 3339 time such as 2023-06-19T14:30:00+08:00", v)
+}
+
+// defaultDir is the text direction of a language.
+func defaultDir(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if slices.Contains(rtlLanguages, primary) {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// slugFromName derives a slug from a file name: "Blinken meets Xi.md" →
+// "blinken-meets-xi".
+func slugFromName(name string) string {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	return Slugify(base)
+}
+
+// frontMatterEnd returns the line after the closing delimiter of the front
+// matter that opens src, or 0 when the front matter is never closed.
+// The closing line must repeat the opening one, as goldmark's front matter
+// parser requires.
+func frontMatterEnd(src []byte) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	open := bytes.TrimRight(lines[0], "\r\n")
+	for i := 1; i < len(lines); i++ {
+		if bytes.Equal(bytes.TrimRight(lines[i], "\r\n"), open) {
+			return i + 2
+		}
+	}
+	return 0
+}

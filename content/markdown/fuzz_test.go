@@ -1,0 +1,87 @@
+package markdown_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"backstory/content"
+	"backstory/content/markdown"
+)
+
+// FuzzParse feeds the parser arbitrary input, seeded with every test case.
+// It must never panic; an article it accepts must survive JSON; problems
+// must point inside the file.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*/*.md")
+	seeds = append(seeds, filepath.Join("..", "articles", "blinken-meets-xi.md"), filepath.Join("..", "articles", "how-to-write.md"))
+	for _, s := range seeds {
+		src, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	p := markdown.NewParser()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, err := p.Parse("fuzz.md", src)
+		if err == nil {
+			roundTrip(t, "fuzz.md", a)
+			return
+		}
+		ps, ok := errors.AsType[content.Problems](err)
+		if !ok || len(ps) == 0 {
+			t.Fatalf("error is not a list of problems: %v", err)
+		}
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, p := range ps {
+			if p.Line < 1 || p.Line > lines || p.Col < 1 {
+				t.Errorf("problem outside the file (%d lines): %s", lines, p.Error())
+			}
+		}
+	})
+}
+
+// TestPathological parses inputs built to be slow: each must parse or fail
+// within a second (ten under the race detector, which slows code down).
+func TestPathological(t *testing.T) {
+	const front = "---\ntitle: Pathological\n---\n\n"
+	big := strings.Repeat("A paragraph with *emphasis*, a [link](https://example.com) and `code`.\n\n", 70_000)
+	tests := []struct {
+		name string
+		body string
+	}{
+		{"10000 nested block quotes", strings.Repeat("> ", 10_000) + "deep\n"},
+		{"10000 nested list items", strings.Repeat("- ", 10_000) + "deep\n"},
+		{"1000 indented list levels", nestedList(1000)},
+		{"100 indented list levels", nestedList(100)},
+		{"10000 list items", strings.Repeat("- item\n", 10_000)},
+		{"10000 open emphasis", strings.Repeat("*a ", 10_000)},
+		{"10000 open links", strings.Repeat("[", 10_000) + strings.Repeat("](#x)", 10)},
+		{"10000 card fences", strings.Repeat(":::background[x]\n", 10_000)},
+		{"5 MB of paragraphs", big},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(front + tt.body)
+			start := time.Now()
+			_, _ = markdown.Parse("slow.md", src)
+			if d := time.Since(start); d > timeBudget {
+				t.Errorf("parsing %d bytes took %v, want under %v", len(src), d, timeBudget)
+			}
+		})
+	}
+}
+
+func nestedList(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i))
+		b.WriteString("- item\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,131 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"backstory/content"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// inlines builds the inline content of a block. Text from consecutive text
+// nodes (goldmark splits text at every line end and escape) is gathered into
+// a single run.
+func (b *builder) inlines(parent ast.Node) []content.Inline {
+	var out []content.Inline
+	var text []byte
+	flush := func() {
+		if len(text) > 0 {
+			out = append(out, content.Inline{Kind: content.InlineText, Text: string(text)})
+			text = text[:0]
+		}
+	}
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			text = b.appendText(text, n)
+			if n.HardLineBreak() {
+				flush()
+				out = append(out, content.Inline{Kind: content.InlineLineBreak})
+			}
+		case *ast.String:
+			text = append(text, n.Value...)
+		default:
+			flush()
+			out = append(out, b.inline(n)...)
+		}
+	}
+	// A line end before the end of the block leaves no space behind.
+	text = bytes.TrimRight(text, " \t")
+	flush()
+	return out
+}
+
+// appendText appends what a reader sees of a text node: escapes and
+// character references resolved, a soft line break as a space.
+func (b *builder) appendText(dst []byte, n *ast.Text) []byte {
+	v := n.Segment.Value(b.src)
+	if n.IsRaw() {
+		dst = append(dst, v...)
+	} else {
+		dst = appendUnescaped(dst, v)
+	}
+	if n.SoftLineBreak() && !n.HardLineBreak() {
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+func (b *builder) inline(n ast.Node) []content.Inline {
+	switch n := n.(type) {
+	case *ast.CodeSpan:
+		var code strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				code.WriteString(strings.ReplaceAll(string(t.Segment.Value(b.src)), "\n", " "))
+			}
+		}
+		return []content.Inline{{Kind: content.InlineCode, Text: code.String()}}
+	case *ast.Emphasis:
+		kind := content.InlineEmphasis
+		if n.Level == 2 {
+			kind = content.InlineStrong
+		}
+		return []content.Inline{{Kind: kind, Children: b.inlines(n)}}
+	case *extast.Strikethrough:
+		return []content.Inline{{Kind: content.InlineStrike, Children: b.inlines(n)}}
+	case *ast.Link:
+		return b.link(n)
+	case *ast.AutoLink:
+		return b.autoLink(n)
+	case *ast.Image:
+		url := b.checkURL(destination(n.Destination), b.posOf(n), "image", imageURL)
+		return []content.Inline{{Kind: content.InlineImage, URL: url, Text: content.PlainText(b.inlines(n)), Title: unescape(n.Title)}}
+	case *ast.RawHTML:
+		b.problemNode(n, "raw HTML is not allowed: write Markdown instead")
+		return nil
+	}
+	b.problemNode(n, fmt.Sprintf("unsupported Markdown element %s", n.Kind()))
+	return nil
+}
+
+// link builds a link; a link to a card's id is a card reference.
+func (b *builder) link(n *ast.Link) []content.Inline {
+	dest := destination(n.Destination)
+	children := b.inlines(n)
+	if id, ok := strings.CutPrefix(dest, "#"); ok && b.isCard[id] {
+		return []content.Inline{{Kind: content.InlineCardRef, Card: id, Children: children}}
+	}
+	pos := b.posOf(n)
+	url := b.checkURL(dest, pos, "link", linkURL)
+	if id, ok := strings.CutPrefix(url, "#"); ok {
+		b.anchors = append(b.anchors, anchorLink{id: id, offset: pos})
+	}
+	return []content.Inline{{Kind: content.InlineLink, URL: url, Title: unescape(n.Title), Children: children}}
+}
+
+func (b *builder) autoLink(n *ast.AutoLink) []content.Inline {
+	raw := string(n.URL(b.src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(raw), "mailto:") {
+		raw = "mailto:" + raw
+	}
+	url := b.checkURL(raw, b.posOf(n), "link", linkURL)
+	label := string(n.Label(b.src))
+	return []content.Inline{{Kind: content.InlineLink, URL: url, Children: []content.Inline{{Kind: content.InlineText, Text: label}}}}
+}
+
+// posOf is the byte offset where an inline node starts, as well as known.
+func (b *builder) posOf(n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if o := offset(p); o >= 0 {
+			if p == n {
+				return inlineStart(n, o)
+			}
+			return o
+		}
+	}
+	return 0
+}

@@ -1,0 +1,8 @@
+//go:build !race
+
+package markdown_test
+
+import "time"
+
+// timeBudget is how long a pathological input may take to parse.
+const timeBudget = time.Second

@@ -1,0 +1,89 @@
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"backstory/content"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// Parser parses articles. Build it once with NewParser and reuse it; it is
+// safe for concurrent use.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+// NewParser returns a Parser for backstory's Markdown: CommonMark, GFM
+// tables, strikethrough and autolinks, YAML front matter, and cards.
+func NewParser() *Parser {
+	return &Parser{md: goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		&frontmatter.Extender{Formats: []frontmatter.Format{frontmatter.YAML}},
+		Cards,
+	))}
+}
+
+var defaultParser = sync.OnceValue(NewParser)
+
+// Parse parses one article with a shared Parser. See Parser.Parse.
+func Parse(name string, src []byte) (content.Article, error) {
+	return defaultParser().Parse(name, src)
+}
+
+// Parse turns the Markdown source of the file name into an article. On
+// failure the error is a content.Problems listing every problem in the file,
+// each as file:line:col: message.
+func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
+	b := newBuilder(name, src)
+	if len(bytes.TrimSpace(src)) == 0 {
+		b.problemAt(1, 1, "the file is empty: an article needs front matter with a title, and a body")
+		return content.Article{}, b.problems
+	}
+	if b.checkSource(); len(b.problems) > 0 {
+		return content.Article{}, b.problems
+	}
+	pc := parser.NewContext()
+	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	switch fm := frontmatter.Get(pc); {
+	case fm == nil:
+		b.problemAt(1, 1, "an article starts with front matter: a line \"---\", a line \"title: …\", and a closing \"---\"")
+	case frontMatterEnd(src) == 0:
+		b.problemAt(1, 1, "the front matter opened here is never closed with a line \"---\"")
+	default:
+		b.readFrontMatter(fm.Decode, 2)
+	}
+	a := b.article
+	if a.Slug == "" {
+		a.Slug = slugFromName(name)
+		if !slugPattern.MatchString(a.Slug) {
+			b.problemAt(1, 1, "cannot derive a slug from the file name "+quoteStart(name)+": add a line \"slug: …\" to the front matter")
+		}
+	}
+	if a.Lang == "" {
+		a.Lang = "en"
+	}
+	if a.Dir == "" {
+		a.Dir = defaultDir(a.Lang)
+	}
+
+	b.assignCardIDs(doc)
+	a.Blocks = b.blocks(doc, 0)
+	b.checkAnchors()
+	if len(a.Blocks) == 0 && frontMatterEnd(src) != 0 {
+		b.problemAt(frontMatterEnd(src)-1, 1, "the article has no text after its front matter")
+	}
+	if len(b.problems) > 0 {
+		b.problems.Sort()
+		return content.Article{}, b.problems
+	}
+	return *a, nil
+}

@@ -1,0 +1,108 @@
+package content_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"backstory/content"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestStoreOrdersNewestFirst(t *testing.T) {
+	s, err := content.NewStore([]content.Article{
+		{Slug: "old", Published: day("2020-01-01")},
+		{Slug: "undated"},
+		{Slug: "new", Published: day("2023-06-19")},
+		{Slug: "also-new", Published: day("2023-06-19")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sum := range s.Summaries() {
+		got = append(got, sum.Slug)
+	}
+	want := []string{"also-new", "new", "old", "undated"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if a, ok := s.Article("old"); !ok || a.Slug != "old" {
+		t.Errorf("Article(old) = %v, %v", a, ok)
+	}
+	if _, ok := s.Article("missing"); ok {
+		t.Error("Article(missing) found something")
+	}
+}
+
+func TestStoreRejectsDuplicateSlugs(t *testing.T) {
+	_, err := content.NewStore([]content.Article{{Slug: "a"}, {Slug: "a"}})
+	if err == nil {
+		t.Fatal("NewStore accepted two articles with one slug")
+	}
+}
+
+func TestReadingMinutes(t *testing.T) {
+	words := func(n int) []content.Inline {
+		var runs []content.Inline
+		for range n {
+			runs = append(runs, content.Inline{Kind: content.InlineText, Text: "word "})
+		}
+		return runs
+	}
+	tests := []struct {
+		words int
+		want  int
+	}{{0, 1}, {100, 1}, {460, 2}, {2300, 10}}
+	for _, tt := range tests {
+		a := content.Article{Blocks: []content.Block{{Kind: content.BlockParagraph, Text: words(tt.words)}}}
+		if got := a.ReadingMinutes(); got != tt.want {
+			t.Errorf("%d words: ReadingMinutes() = %d, want %d", tt.words, got, tt.want)
+		}
+	}
+}
+
+func TestProblemError(t *testing.T) {
+	tests := []struct {
+		p    content.Problem
+		want string
+	}{
+		{content.Problem{File: "a.md", Line: 14, Col: 1, Message: "quote card needs by=\"…\""}, "a.md:14:1: quote card needs by=\"…\""},
+		{content.Problem{File: "a.md", Line: 3, Message: "m"}, "a.md:3: m"},
+		{content.Problem{File: "a.md", Message: "m"}, "a.md: m"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	ps := content.Problems{{File: "b.md", Line: 1, Message: "x"}, {File: "a.md", Line: 9, Message: "y"}, {File: "a.md", Line: 2, Message: "z"}}
+	ps.Sort()
+	if got, want := ps.Error(), "a.md:2: z\na.md:9: y\nb.md:1: x"; got != want {
+		t.Errorf("sorted problems:\n%s\nwant:\n%s", got, want)
+	}
+	if (content.Problems{}).Err() != nil {
+		t.Error("no problems should be no error")
+	}
+}
+
+func TestSummaryJSON(t *testing.T) {
+	a := content.Article{Slug: "s", Title: "T", Lang: "en", Dir: "ltr", Published: day("2023-06-19")}
+	data, err := json.Marshal(a.Summarize())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"slug":"s","title":"T","published":"2023-06-19T00:00:00Z","lang":"en","dir":"ltr","readingMinutes":1}`
+	if string(data) != want {
+		t.Errorf("summary JSON = %s, want %s", data, want)
+	}
+}
