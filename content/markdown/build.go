@@ -264,11 +264,23 @@ func (b *builder) code(n ast.Node) content.Block {
 		seg := lines.At(i)
 		buf.Write(seg.Value(b.src))
 	}
-	blk := content.Block{Kind: content.BlockCode, Code: strings.TrimSuffix(buf.String(), "\n")}
+	blk := content.Block{Kind: content.BlockCode, Code: trimBlankLines(buf.String())}
 	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 		blk.Lang = unescape(f.Language(b.src))
 	}
 	return blk
+}
+
+// trimBlankLines drops the blank lines at the start and end of a code block.
+func trimBlankLines(code string) string {
+	lines := strings.Split(code, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (b *builder) list(n *ast.List, depth int) content.Block {

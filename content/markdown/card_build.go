@@ -38,7 +38,7 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	if !known {
 		b.problem(n.Offset, fmt.Sprintf("unknown card kind %q: use :::background or :::quote", n.Name))
 	}
-	card := content.Card{ID: b.cardIDs[n], Kind: kind, Title: n.Label}
+	card := content.Card{ID: b.cardIDs[n], Kind: kind, Title: oneLine(n.Label)}
 	seen := map[string]bool{}
 	for _, a := range n.Attrs {
 		switch {
@@ -70,7 +70,7 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 }
 
 func (b *builder) cardAttr(card *content.Card, a cardAttr) {
-	v := strings.TrimSpace(a.Value)
+	v := oneLine(a.Value)
 	switch a.Key {
 	case "by":
 		card.By = v

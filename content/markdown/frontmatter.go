@@ -68,7 +68,7 @@ func (b *builder) readFrontMatter(decode func(any) error, firstLine int) {
 			b.problemAt(vline, vcol, fmt.Sprintf("%s must be a single value, not a list or map", key.Value))
 			continue
 		}
-		b.frontMatterField(key.Value, strings.TrimSpace(value.Value), vline, vcol)
+		b.frontMatterField(key.Value, oneLine(value.Value), vline, vcol)
 	}
 	if !seen["title"] {
 		b.problemAt(1, 1, "the front matter needs a title: add a line \"title: …\"")
@@ -130,7 +130,7 @@ func (b *builder) stringList(n *yaml.Node, line, col int) []string {
 			b.problemAt(line-n.Line+item.Line, item.Column, "each tag must be a non-empty word or phrase")
 			continue
 		}
-		list = append(list, strings.TrimSpace(item.Value))
+		list = append(list, oneLine(item.Value))
 	}
 	return list
 }
@@ -189,4 +189,10 @@ func frontMatterEnd(src []byte) int {
 		}
 	}
 	return 0
+}
+
+// oneLine collapses runs of white space, line ends included, into single
+// spaces: metadata is shown on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

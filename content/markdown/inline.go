@@ -83,7 +83,11 @@ func (b *builder) inline(n ast.Node) []content.Inline {
 		return b.autoLink(n)
 	case *ast.Image:
 		url := b.checkURL(destination(n.Destination), b.posOf(n), "image", imageURL)
-		return []content.Inline{{Kind: content.InlineImage, URL: url, Text: content.PlainText(b.inlines(n)), Title: unescape(n.Title)}}
+		alt := oneLine(content.PlainText(b.inlines(n)))
+		if alt == "" {
+			b.problemNode(n, "an image needs a description for readers who cannot see it: ![what the picture shows](url)")
+		}
+		return []content.Inline{{Kind: content.InlineImage, URL: url, Text: alt, Title: oneLine(unescape(n.Title))}}
 	case *ast.RawHTML:
 		b.problemNode(n, "raw HTML is not allowed: write Markdown instead")
 		return nil
@@ -104,7 +108,7 @@ func (b *builder) link(n *ast.Link) []content.Inline {
 	if id, ok := strings.CutPrefix(url, "#"); ok {
 		b.anchors = append(b.anchors, anchorLink{id: id, offset: pos})
 	}
-	return []content.Inline{{Kind: content.InlineLink, URL: url, Title: unescape(n.Title), Children: children}}
+	return []content.Inline{{Kind: content.InlineLink, URL: url, Title: oneLine(unescape(n.Title)), Children: children}}
 }
 
 func (b *builder) autoLink(n *ast.AutoLink) []content.Inline {
