@@ -1,9 +1,9 @@
 # backstory — see README.md.
 GO ?= go
 
-.PHONY: test check build run
+.PHONY: test check build wasm run
 
-## test: vet and run every test with the race detector
+## test: vet and run every test with the race detector (browser tests included)
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
@@ -12,10 +12,14 @@ test:
 check:
 	$(GO) run . check
 
-## build: build the backstory binary into bin/
-build:
+## build: build the backstory binary into bin/ and the wasm into web/
+build: wasm
 	$(GO) build -o bin/backstory .
 
-## run: check the articles (serving comes with the reader UI)
-run: check
-	@echo "backstory serve is not built yet: the articles above parse; serving them comes with the reader UI."
+## wasm: build the WebAssembly UI into web/app.wasm, with Go's wasm_exec.js
+wasm:
+	$(GO) run ./cmd/webbuild -out web
+
+## run: serve the embedded articles on http://localhost:8080
+run: wasm
+	$(GO) run . serve

@@ -2,10 +2,80 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"log/slog"
+	"time"
+
+	"backstory/content"
+	"backstory/content/articles"
+	"backstory/content/markdown"
+	"backstory/server"
 )
 
+// shutdownGrace is how long requests in flight may take to finish once the
+// server is asked to stop.
+const shutdownGrace = 10 * time.Second
+
 func runServe(ctx context.Context, env Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "backstory serve: not built yet")
-	return ExitProblems
+	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	addr := fset.String("addr", envOr(env, "BACKSTORY_ADDR", ":8080"), "address to listen on (env BACKSTORY_ADDR)")
+	baseURL := fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links (env BACKSTORY_BASE_URL; default http://localhost:PORT)")
+	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
+	fset.Usage = func() {
+		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return usageCode(err)
+	}
+	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
+	if err != nil {
+		if ps, ok := errors.AsType[content.Problems](err); ok {
+			fmt.Fprintln(env.Stderr, ps.Error())
+		}
+		fmt.Fprintf(env.Stderr, "backstory serve: the articles have problems: %v\n", firstLine(err))
+		return ExitProblems
+	}
+	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
+		return ExitProblems
+	}
+	if err := srv.Open(); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
+		return ExitProblems
+	}
+	log.Info("serving", "url", srv.URL(), "articles", store.Len())
+	<-ctx.Done()
+	log.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Close(shutdown); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory serve: stopping: %v\n", err)
+		return ExitProblems
+	}
+	return ExitOK
+}
+
+func envOr(env Env, key, def string) string {
+	if env.Getenv != nil {
+		if v := env.Getenv(key); v != "" {
+			return v
+		}
+	}
+	return def
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	for i := range s {
+		if s[i] == '\n' {
+			return s[:i] + " …"
+		}
+	}
+	return s
 }

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"backstory/content"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// card renders a card on <details>/<summary>, so that it opens and closes
+// with no JavaScript at all. Markup contract (docs/MARKUP.md): the element
+// has id="<card id>" and data-card="background" or "quote"; a quote's words
+// are in a <blockquote>, its speaker in the <figcaption>.
+func (r *renderer) card(c content.Card) app.UI {
+	outer := r.inCard
+	r.inCard = c.ID
+	defer func() { r.inCard = outer }()
+
+	kind, body := "Background", r.backgroundBody(c)
+	summary := []app.UI{textEl("span", "card-kind", "Background"), text(" "), textEl("span", "card-title", c.Label())}
+	if c.Kind == content.CardQuote {
+		kind, body = "Quote", r.quoteBody(c)
+		summary = []app.UI{
+			textEl("span", "card-kind", kind), text(" "),
+			textEl("span", "card-title", c.Label()), text(" "),
+			textEl("span", "card-teaser", "“"+teaser(content.PlainText(firstText(c.Blocks)), 60)+"”"),
+		}
+	}
+	// Only ever open="true": go-app writes Open(false) as open="false",
+	// which a browser reads as open.
+	return el("details", attrs{
+		"id", c.ID,
+		"class", "card card-" + string(c.Kind),
+		"data-card", string(c.Kind),
+		"open", ifTrue(r.state.open[c.ID]),
+	},
+		el("summary", attrs{"class", "card-summary"}, summary...),
+		body,
+	).On("toggle", r.onToggle, app.EventScope(c.ID))
+}
+
+func (r *renderer) backgroundBody(c content.Card) app.UI {
+	return el("div", attrs{"class", "card-body"}, r.blocks(c.Blocks, false)...)
+}
+
+func (r *renderer) quoteBody(c content.Card) app.UI {
+	lang := ""
+	if c.Lang != r.article.Lang {
+		lang = c.Lang
+	}
+	credit := []app.UI{textEl("span", "quote-by", c.By)}
+	if c.Role != "" {
+		credit = append(credit, text(", "), textEl("span", "quote-role", c.Role))
+	}
+	var where []app.UI
+	switch {
+	case c.URL != "":
+		where = append(where, el("a", attrs{"class", "quote-source", "href", c.URL}, text(orDefault(c.Source, "Source"))))
+	case c.Source != "":
+		where = append(where, textEl("span", "quote-source", c.Source))
+	}
+	if !c.Date.IsZero() {
+		if len(where) > 0 {
+			where = append(where, text(", "))
+		}
+		where = append(where, el("time", attrs{"datetime", isoDate(c.Date)}, text(formatDate(c.Date))))
+	}
+	if len(where) > 0 {
+		credit = append(credit, el("span", attrs{"class", "quote-where"}, where...))
+	}
+	return el("div", attrs{"class", "card-body"},
+		el("figure", attrs{"class", "quote"},
+			el("blockquote", attrs{"cite", c.URL, "lang", lang}, r.blocks(c.Blocks, false)...),
+			el("figcaption", attrs{"class", "quote-credit"}, credit...),
+		),
+		el("div", attrs{"class", "card-actions needs-wasm"},
+			el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text("Share quote")),
+			el("span", attrs{"class", "card-note", "role", "status"}, text(r.notes[c.ID])),
+		),
+	)
+}
+
+// firstText is the text of the first paragraph among blocks.
+func firstText(blocks []content.Block) []content.Inline {
+	for _, b := range blocks {
+		if b.Kind == content.BlockParagraph {
+			return b.Text
+		}
+	}
+	return nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,224 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file is the UI's window on the browser's DOM, for what go-app does
+// not cover. Every function does nothing on the server, and none lets a
+// JavaScript exception (syscall/js turns them into panics) stop the app.
+
+// safely runs f, swallowing a JavaScript exception.
+func safely(f func()) {
+	if !app.IsClient {
+		return
+	}
+	defer func() { _ = recover() }()
+	f()
+}
+
+func document() app.Value {
+	return app.Window().Get("document")
+}
+
+// openCardsInDOM lists the ids of the cards open in the current DOM: before
+// the wasm's first render swaps it, the prerendered page as the reader left
+// it.
+func openCardsInDOM() []string {
+	var ids []string
+	safely(func() {
+		nodes := document().Call("querySelectorAll", "details[data-card][open]")
+		for i := 0; i < nodes.Length(); i++ {
+			ids = append(ids, nodes.Index(i).Get("id").String())
+		}
+	})
+	return ids
+}
+
+// domFocus says which element had focus, in terms that survive go-app
+// swapping the DOM for a new one: an id, or the nth reference to a card.
+type domFocus struct {
+	id      string
+	summary string // the card whose summary had focus
+	ref     string // the card whose reference had focus…
+	refN    int    // …and which of its references it was
+}
+
+func focusInDOM() domFocus {
+	var f domFocus
+	safely(func() {
+		el := document().Get("activeElement")
+		if !el.Truthy() || el.Get("tagName").String() == "BODY" {
+			return
+		}
+		if card := el.Call("closest", "details[data-card]"); el.Get("tagName").String() == "SUMMARY" && card.Truthy() {
+			f.summary = card.Get("id").String()
+			return
+		}
+		if ref := el.Get("dataset").Get("cardRef"); ref.Truthy() {
+			f.ref = ref.String()
+			refs := document().Call("querySelectorAll", "[data-card-ref]")
+			for i := 0; i < refs.Length(); i++ {
+				if refs.Index(i).Equal(el) {
+					f.refN = i
+				}
+			}
+			return
+		}
+		f.id = el.Get("id").String()
+	})
+	return f
+}
+
+// restore focuses the element again, without scrolling.
+func (f domFocus) restore() {
+	safely(func() {
+		var el app.Value
+		switch {
+		case f.summary != "":
+			el = document().Call("querySelector", "#"+cssEscape(f.summary)+" > summary")
+		case f.ref != "":
+			el = document().Call("querySelectorAll", "[data-card-ref]").Index(f.refN)
+		case f.id != "":
+			el = document().Call("getElementById", f.id)
+		default:
+			return
+		}
+		if el.Truthy() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
+}
+
+// cssEscape escapes an id for a CSS selector.
+func cssEscape(id string) string {
+	var out string
+	safely(func() { out = app.Window().Get("CSS").Call("escape", id).String() })
+	return out
+}
+
+// locationHash is the fragment of the page's URL, decoded.
+func locationHash() string {
+	var hash string
+	safely(func() {
+		h := app.Window().Get("location").Get("hash").String()
+		if len(h) > 1 {
+			hash = app.Window().Call("decodeURIComponent", h[1:]).String()
+		}
+	})
+	return hash
+}
+
+// replaceHash sets the URL's fragment to id (none if id is empty) without a
+// history entry.
+func replaceHash(id string) {
+	safely(func() {
+		loc := app.Window().Get("location")
+		url := loc.Get("pathname").String() + loc.Get("search").String()
+		if id != "" {
+			url += "#" + id
+		}
+		app.Window().Get("history").Call("replaceState", app.Window().Get("history").Get("state"), "", url)
+	})
+}
+
+// revealCard scrolls the card into view if it is not, as little as needed.
+func revealCard(id string) {
+	safely(func() {
+		el := document().Call("getElementById", id)
+		if !el.Truthy() {
+			return
+		}
+		behavior := "smooth"
+		if app.Window().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool() {
+			behavior = "auto"
+		}
+		el.Call("scrollIntoView", map[string]any{"block": "nearest", "behavior": behavior})
+	})
+}
+
+// dataAttr reads data-<name> of the closest element matching selector from
+// the event's target; ok is false when there is none.
+func closestData(e app.Event, selector, key string) (el app.Value, value string, ok bool) {
+	safely(func() {
+		el = e.Get("target").Call("closest", selector)
+		if el.Truthy() {
+			value, ok = el.Get("dataset").Get(key).String(), true
+		}
+	})
+	return el, value, ok
+}
+
+func dataInt(el app.Value, key string) int {
+	var n int
+	safely(func() { n, _ = strconv.Atoi(el.Get("dataset").Get(key).String()) })
+	return n
+}
+
+func dataString(el app.Value, key string) string {
+	var s string
+	safely(func() {
+		if v := el.Get("dataset").Get(key); v.Truthy() {
+			s = v.String()
+		}
+	})
+	return s
+}
+
+// markWasmReady sets <html data-wasm="ready">: the wasm owns the page.
+func markWasmReady() {
+	safely(func() { document().Get("documentElement").Call("setAttribute", "data-wasm", "ready") })
+}
+
+// setDocumentLanguage sets <html lang dir>.
+func setDocumentLanguage(lang, dir string) {
+	safely(func() {
+		html := document().Get("documentElement")
+		html.Call("setAttribute", "lang", lang)
+		html.Call("setAttribute", "dir", dir)
+	})
+}
+
+// shareLink shares url with the platform's share sheet, or copies it; it
+// calls done with what happened: "shared", "copied" or "failed". The work
+// is boot.js's backstoryShare, which owns the promises.
+func shareLink(url, title, text string, done func(string)) {
+	safely(func() {
+		share := app.Window().Get("backstoryShare")
+		if !share.Truthy() {
+			done("failed")
+			return
+		}
+		share.Invoke(url, title, text).Then(func(v app.Value) { done(v.String()) })
+	})
+}
+
+// pageURL is the page's URL without its fragment.
+func pageURL() string {
+	var u string
+	safely(func() {
+		loc := app.Window().Get("location")
+		u = loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String()
+	})
+	return u
+}
+
+// fetchText GETs url with the browser's fetch and calls done with the status
+// (0 when the network failed) and the body. It does not use net/http: its
+// client would add a megabyte of TLS and HTTP/2 to the wasm, for a fetch
+// the browser does anyway. The work is boot.js's backstoryFetch, which
+// owns the promises and always resolves.
+func fetchText(url string, done func(status int, body string)) {
+	called := false
+	safely(func() {
+		app.Window().Call("backstoryFetch", url).Then(func(v app.Value) {
+			called = true
+			done(v.Get("status").Int(), v.Get("body").String())
+		})
+	})
+	if !called && !app.Window().Get("backstoryFetch").Truthy() {
+		done(0, "")
+	}
+}

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// formatDate shows a date as readers of news expect it: 19 June 2023.
+func formatDate(t time.Time) string {
+	return t.Format("2 January 2006")
+}
+
+// isoDate is the machine-readable date of a <time> element.
+func isoDate(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+func readingTime(minutes int) string {
+	return fmt.Sprintf("%d min read", minutes)
+}
+
+// teaser shortens text to about n characters at a word boundary.
+func teaser(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := string([]rune(text)[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"encoding/json"
+
+	"backstory/content"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// PageKind says what a page shows.
+type PageKind string
+
+// The kinds of page.
+const (
+	KindIndex    PageKind = "index"
+	KindArticle  PageKind = "article"
+	KindNotFound PageKind = "notfound"
+)
+
+// PageData is everything a page renders from. The server renders the page
+// from it and ships it inside the page as JSON (element DataElementID), so
+// that the wasm's first render has it at once and builds the same DOM.
+type PageData struct {
+	// Path is the URL path the data is for.
+	Path string   `json:"path"`
+	Kind PageKind `json:"kind"`
+	// Index lists the articles, newest first (KindIndex).
+	Index []content.Summary `json:"index,omitempty"`
+	// Article is the article (KindArticle).
+	Article *content.Article `json:"article,omitempty"`
+}
+
+// DataElementID is the id of the <script type="application/json"> element
+// that carries a page's PageData.
+const DataElementID = "page-data"
+
+// Title is the page's <title>.
+func (d *PageData) Title() string {
+	switch d.Kind {
+	case KindArticle:
+		return d.Article.Title + " · " + SiteName
+	case KindNotFound:
+		return "Page not found · " + SiteName
+	}
+	return SiteName + " · " + SiteTagline
+}
+
+// Lang and Dir are the page's language and direction.
+func (d *PageData) Lang() string {
+	if d.Kind == KindArticle && d.Article.Lang != "" {
+		return d.Article.Lang
+	}
+	return "en"
+}
+
+// Dir is the page's text direction.
+func (d *PageData) Dir() string {
+	if d.Kind == KindArticle && d.Article.Dir != "" {
+		return d.Article.Dir
+	}
+	return "ltr"
+}
+
+// inlineData reads the PageData the server shipped in the page, if it is
+// for path.
+func inlineData(path string) (PageData, bool) {
+	var d PageData
+	var raw string
+	safely(func() {
+		if el := document().Call("getElementById", DataElementID); el.Truthy() {
+			raw = el.Get("textContent").String()
+		}
+	})
+	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil || d.Path != path {
+		return PageData{}, false
+	}
+	return d, true
+}
+
+// currentPath is the browser's URL path.
+func currentPath() string {
+	if !app.IsClient {
+		return ""
+	}
+	return app.Window().URL().Path
+}

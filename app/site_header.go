@@ -1,0 +1,73 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// themeKey is where the reader's theme choice is stored.
+const themeKey = "backstory-theme"
+
+// SiteHeader is the site's name and the theme toggle.
+type SiteHeader struct {
+	app.Compo
+
+	dark        bool // the theme in effect is dark
+	interactive bool
+}
+
+// OnMount reads the theme in effect.
+func (h *SiteHeader) OnMount(ctx app.Context) {
+	h.interactive = true
+	h.dark = effectiveTheme() == "dark"
+}
+
+// Render renders the header.
+func (h *SiteHeader) Render() app.UI {
+	label := "Switch theme"
+	if h.interactive {
+		label = "Switch to dark theme"
+		if h.dark {
+			label = "Switch to light theme"
+		}
+	}
+	return el("header", attrs{"class", "site-header"},
+		el("a", attrs{"class", "site-name", "href", PathIndex}, text(SiteName)),
+		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", label, "title", label},
+			el("span", attrs{"class", "theme-icon"}),
+		).OnClick(h.toggle),
+	)
+}
+
+func (h *SiteHeader) toggle(ctx app.Context, e app.Event) {
+	h.dark = !h.dark
+	theme := "light"
+	if h.dark {
+		theme = "dark"
+	}
+	setTheme(theme)
+}
+
+// effectiveTheme is "dark" or "light": the reader's choice, or else the
+// system's.
+func effectiveTheme() string {
+	theme := "light"
+	safely(func() {
+		html := document().Get("documentElement")
+		if t := html.Call("getAttribute", "data-theme"); t.Truthy() {
+			theme = t.String()
+			return
+		}
+		if app.Window().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool() {
+			theme = "dark"
+		}
+	})
+	return theme
+}
+
+// setTheme applies theme and remembers it where storage allows; in a
+// sandboxed frame or a private window storage may throw, and the choice then
+// lasts for the page only.
+func setTheme(theme string) {
+	safely(func() { document().Get("documentElement").Call("setAttribute", "data-theme", theme) })
+	safely(func() { app.Window().Get("localStorage").Call("setItem", themeKey, theme) })
+}

@@ -1,0 +1,156 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	ui "backstory/app"
+)
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /{$}", s.handle(s.servePage))
+	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
+	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
+	mux.Handle("GET "+ui.APIArticles+"/{slug}", s.handle(s.serveArticle))
+	mux.Handle("GET /web/{file}", s.handle(s.serveAsset))
+	mux.Handle("GET /", s.handle(s.servePage))
+	return s.secure(mux)
+}
+
+// handlerFunc is a handler that may fail; handle turns its error into a
+// response.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// statusError is an error with the HTTP status it should answer.
+type statusError struct {
+	status int
+	msg    string
+}
+
+func (e *statusError) Error() string { return e.msg }
+
+func notFoundError(what string) error {
+	return &statusError{status: http.StatusNotFound, msg: what + " not found"}
+}
+
+// handle adapts h: an error becomes its status (500 if it has none) and is
+// logged if it is the server's fault.
+func (s *Server) handle(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		status := http.StatusInternalServerError
+		var se *statusError
+		if errors.As(err, &se) {
+			status = se.status
+		}
+		if status >= 500 {
+			s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			http.Error(w, "Something went wrong on our side.", status)
+			return
+		}
+		http.Error(w, err.Error(), status)
+	})
+}
+
+// servePage serves the prerendered page at the request's path; a path with
+// no page gets the "not found" page with status 404.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	data, ok := site.pageData(r.URL.Path)
+	key, status := "page "+r.URL.Path, http.StatusOK
+	if !ok {
+		key, status = "page 404", http.StatusNotFound
+	}
+	res, err := site.cached(key, func() (*response, error) { return site.page(data, status) })
+	if err != nil {
+		return err
+	}
+	if !ok {
+		// The 404 page is rendered once; it carries the path it was
+		// rendered for, but the wasm only needs its kind.
+		w.Header().Set("Cache-Control", "no-store")
+	}
+	s.write(w, r, res)
+	return nil
+}
+
+func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	res, err := site.cached("api list", func() (*response, error) {
+		return jsonResponse(site.store.Summaries())
+	})
+	if err != nil {
+		return err
+	}
+	s.write(w, r, res)
+	return nil
+}
+
+func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	slug := r.PathValue("slug")
+	a, ok := site.store.Article(slug)
+	if !ok {
+		return notFoundError(fmt.Sprintf("article %q", slug))
+	}
+	res, err := site.cached("api "+slug, func() (*response, error) { return jsonResponse(a) })
+	if err != nil {
+		return err
+	}
+	s.write(w, r, res)
+	return nil
+}
+
+func jsonResponse(v any) (*response, error) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding JSON: %w", err)
+	}
+	return newResponse(http.StatusOK, "application/json", body), nil
+}
+
+// serveAsset serves a static asset: by its versioned name for good, by its
+// plain name for revalidation.
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	file := r.PathValue("file")
+	if a, ok := site.assets.byPath[file]; ok {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		s.write(w, r, &response{status: http.StatusOK, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`})
+		return nil
+	}
+	if a, ok := site.assets.get(file); ok && !strings.HasPrefix(file, ".") {
+		w.Header().Set("Cache-Control", "no-cache")
+		s.write(w, r, &response{status: http.StatusOK, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`})
+		return nil
+	}
+	return notFoundError("asset")
+}
+
+// write writes a finished response, or 304 if the client has it.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, res *response) {
+	h := w.Header()
+	h.Set("Content-Type", res.contentType)
+	if res.etag != "" {
+		h.Set("ETag", res.etag)
+		if h.Get("Cache-Control") == "" {
+			h.Set("Cache-Control", "no-cache")
+		}
+		if res.status == http.StatusOK && r.Header.Get("If-None-Match") == res.etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	w.WriteHeader(res.status)
+	if r.Method != http.MethodHead {
+		w.Write(res.body)
+	}
+}

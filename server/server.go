@@ -1,0 +1,123 @@
+// Package server serves backstory over HTTP: every page prerendered, the
+// article data as JSON, the static assets and the WebAssembly UI.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"backstory/content"
+	"backstory/web"
+)
+
+// Config configures a Server.
+type Config struct {
+	// Addr is the address to listen on, as in ":8080".
+	Addr string
+	// BaseURL is the site's absolute URL, for canonical links and sharing;
+	// "http://localhost" and the port of Addr if empty.
+	BaseURL string
+	// Store holds the articles to serve.
+	Store *content.Store
+	// WebDir holds the built files app.wasm and wasm_exec.js.
+	WebDir string
+	// Logger logs requests and errors; slog.Default() if nil.
+	Logger *slog.Logger
+}
+
+// Server serves the site.
+type Server struct {
+	cfg    Config
+	log    *slog.Logger
+	site   atomic.Pointer[site]
+	http   *http.Server
+	ln     net.Listener
+	served chan error
+}
+
+// New makes a server for cfg. It reads the assets but does not listen.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("server: no articles to serve")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.WebDir == "" {
+		cfg.WebDir = "web"
+	}
+	a, missing, err := loadAssets(web.Static(), cfg.WebDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range missing {
+		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger}
+	s.site.Store(newSite(cfg.Store, a, cfg.BaseURL))
+	s.http = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	return s, nil
+}
+
+// Open listens on the configured address and serves in the background. It
+// fails at once if the address cannot be used.
+func (s *Server) Open() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	if s.cfg.BaseURL == "" {
+		s.site.Load().baseURL = "http://" + localAddr(ln.Addr())
+	}
+	s.served = make(chan error, 1)
+	go func() { s.served <- s.http.Serve(ln) }()
+	return nil
+}
+
+// Addr is the address the server listens on, once open.
+func (s *Server) Addr() net.Addr { return s.ln.Addr() }
+
+// URL is the server's base URL, once open.
+func (s *Server) URL() string { return s.site.Load().baseURL }
+
+// Close stops accepting connections and waits for requests in flight to
+// finish, until ctx is done.
+func (s *Server) Close(ctx context.Context) error {
+	err := s.http.Shutdown(ctx)
+	if s.served != nil {
+		if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+			err = errors.Join(err, serr)
+		}
+	}
+	return err
+}
+
+// localAddr is addr as a host:port a browser on this machine can open.
+func localAddr(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	} else if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return host + ":" + port
+}

@@ -1,0 +1,207 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"sync"
+
+	ui "backstory/app"
+	"backstory/content"
+	"backstory/server/prerender"
+)
+
+// site is one revision of what the server serves: the articles and the
+// assets, and the pages and JSON made from them, each made once, on first
+// request, and kept for as long as the revision is served.
+type site struct {
+	store   *content.Store
+	assets  *assets
+	baseURL string // absolute, without a trailing slash; "" if unknown
+	csp     string // the Content-Security-Policy of pages
+
+	mu    sync.Mutex
+	cache map[string]*response // by cache key: "page /path", "api /path"
+}
+
+// response is a finished response body with its validator.
+type response struct {
+	status      int
+	contentType string
+	body        []byte
+	etag        string
+}
+
+func newResponse(status int, contentType string, body []byte) *response {
+	sum := sha256.Sum256(body)
+	return &response{status: status, contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+}
+
+func newSite(store *content.Store, a *assets, baseURL string) *site {
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(baseURL, "/"), cache: map[string]*response{}}
+	s.csp = contentSecurityPolicy(styleHash(s.css()), "'self'")
+	return s
+}
+
+// cached returns the response under key, making it with make the first time.
+// Only successful responses are kept: a page that fails to render is tried
+// again on the next request.
+func (s *site) cached(key string, make func() (*response, error)) (*response, error) {
+	s.mu.Lock()
+	r, ok := s.cache[key]
+	s.mu.Unlock()
+	if ok {
+		return r, nil
+	}
+	r, err := make()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.cache[key] = r
+	s.mu.Unlock()
+	return r, nil
+}
+
+// pageData is the data of the page at path, and whether there is one.
+func (s *site) pageData(path string) (ui.PageData, bool) {
+	if path == ui.PathIndex {
+		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: s.store.Summaries()}, true
+	}
+	if slug, ok := ui.ArticleSlug(path); ok {
+		if a, ok := s.store.Article(slug); ok {
+			return ui.PageData{Path: path, Kind: ui.KindArticle, Article: a}, true
+		}
+	}
+	return ui.PageData{Path: path, Kind: ui.KindNotFound}, false
+}
+
+// page renders the page for data: the prerendered UI in the shell.
+func (s *site) page(data ui.PageData, status int) (*response, error) {
+	body, err := prerender.Render(ui.NewPage(data))
+	if err != nil {
+		return nil, fmt.Errorf("prerendering %s: %w", data.Path, err)
+	}
+	dataJSON, err := json.Marshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the data of %s: %w", data.Path, err)
+	}
+	d := shellData{
+		Lang:          data.Lang(),
+		Dir:           data.Dir(),
+		Title:         data.Title(),
+		Description:   ui.SiteTagline,
+		OGType:        "website",
+		URL:           s.absolute(data.Path),
+		CSS:           template.CSS(s.css()),
+		IconURL:       s.assets.url("icon.svg"),
+		BootURL:       s.assets.url("boot.js"),
+		Body:          template.HTML(body),
+		Data:          template.JS(dataJSON),
+		DataElementID: ui.DataElementID,
+		Status:        status,
+	}
+	if wasm := s.assets.url("app.wasm"); wasm != "" {
+		d.WasmURL, d.WasmExecURL = wasm, s.assets.url("wasm_exec.js")
+	}
+	if data.Kind == ui.KindNotFound {
+		d.URL = ""
+	}
+	if a := data.Article; a != nil {
+		d.Description = a.Dek
+		d.OGType = "article"
+		d.Image = a.Image
+		d.Canonical = d.URL
+		if a.Canonical != "" {
+			d.Canonical = a.Canonical
+		}
+		ld, err := newsArticleJSONLD(a, d.Canonical, s.absolute(a.Image))
+		if err != nil {
+			return nil, err
+		}
+		d.JSONLD = template.JS(ld)
+	}
+	html, err := renderShell(d)
+	if err != nil {
+		return nil, fmt.Errorf("rendering the page %s: %w", data.Path, err)
+	}
+	return newResponse(status, "text/html; charset=utf-8", html), nil
+}
+
+// css is the stylesheet, inlined into every page so that the first paint
+// waits for no other request.
+func (s *site) css() string {
+	if a, ok := s.assets.get("app.css"); ok {
+		return string(a.body)
+	}
+	return ""
+}
+
+// absolute makes a site path absolute with the base URL; other URLs are
+// returned as they are.
+func (s *site) absolute(p string) string {
+	if p == "" || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return p
+	}
+	if s.baseURL == "" {
+		return ""
+	}
+	u, err := url.Parse(s.baseURL + p)
+	if err != nil {
+		return ""
+	}
+	return u.String()
+}
+
+// newsArticleJSONLD describes an article for search engines, as schema.org
+// NewsArticle JSON-LD. encoding/json escapes <, > and &, so nothing in it can
+// end its <script> element.
+func newsArticleJSONLD(a *content.Article, url, image string) ([]byte, error) {
+	type thing struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ld := struct {
+		Context       string   `json:"@context"`
+		Type          string   `json:"@type"`
+		Headline      string   `json:"headline"`
+		Description   string   `json:"description,omitempty"`
+		DatePublished string   `json:"datePublished,omitempty"`
+		DateModified  string   `json:"dateModified,omitempty"`
+		Author        []thing  `json:"author,omitempty"`
+		Publisher     thing    `json:"publisher"`
+		InLanguage    string   `json:"inLanguage"`
+		Keywords      []string `json:"keywords,omitempty"`
+		URL           string   `json:"url,omitempty"`
+		Image         string   `json:"image,omitempty"`
+	}{
+		Context:     "https://schema.org",
+		Type:        "NewsArticle",
+		Headline:    a.Title,
+		Description: a.Dek,
+		Publisher:   thing{Type: "Organization", Name: ui.SiteName},
+		InLanguage:  a.Lang,
+		Keywords:    a.Tags,
+		URL:         url,
+		Image:       image,
+	}
+	if !a.Published.IsZero() {
+		ld.DatePublished = a.Published.Format("2006-01-02T15:04:05Z07:00")
+		ld.DateModified = ld.DatePublished
+	}
+	if !a.Updated.IsZero() {
+		ld.DateModified = a.Updated.Format("2006-01-02T15:04:05Z07:00")
+	}
+	if a.Byline != "" {
+		ld.Author = []thing{{Type: "Person", Name: a.Byline}}
+	}
+	out, err := json.Marshal(ld)
+	if err != nil {
+		return nil, fmt.Errorf("encoding JSON-LD for %s: %w", a.Slug, err)
+	}
+	return out, nil
+}
