@@ -3,6 +3,7 @@ module backstory
 go 1.26.0
 
 require (
+	github.com/andybalholm/brotli v1.2.2
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/google/go-cmp v0.7.0

@@ -169,7 +169,10 @@ func dataString(el app.Value, key string) string {
 
 // markWasmReady sets <html data-wasm="ready">: the wasm owns the page.
 func markWasmReady() {
-	safely(func() { document().Get("documentElement").Call("setAttribute", "data-wasm", "ready") })
+	safely(func() {
+		document().Get("documentElement").Call("setAttribute", "data-wasm", "ready")
+		app.Window().Get("performance").Call("mark", "backstory:wasm-ready")
+	})
 }
 
 // setDocumentLanguage sets <html lang dir>.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -21,18 +23,17 @@ func (h *SiteHeader) OnMount(ctx app.Context) {
 	h.dark = effectiveTheme() == "dark"
 }
 
-// Render renders the header.
+// Render renders the header. The toggle is a toggle button, "Dark theme",
+// pressed when the dark theme is on; whether it is, only the browser knows,
+// so aria-pressed comes with the wasm.
 func (h *SiteHeader) Render() app.UI {
-	label := "Switch theme"
+	pressed := ""
 	if h.interactive {
-		label = "Switch to dark theme"
-		if h.dark {
-			label = "Switch to light theme"
-		}
+		pressed = strconv.FormatBool(h.dark)
 	}
 	return el("header", attrs{"class", "site-header"},
 		el("a", attrs{"class", "site-name", "href", PathIndex}, text(SiteName)),
-		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", label, "title", label},
+		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", "Dark theme", "title", "Dark theme", "aria-pressed", pressed},
 			el("span", attrs{"class", "theme-icon"}),
 		).OnClick(h.toggle),
 	)

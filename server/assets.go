@@ -11,14 +11,16 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"backstory/internal/precompress"
 )
 
 // asset is a static file the server serves under /web/.
 type asset struct {
 	name        string // file name, as in web/static
 	contentType string
-	body        []byte
-	hash        string // hex SHA-256 of body
+	body        precompress.Encoded
+	hash        string // hex SHA-256 of the file
 }
 
 // versionedName is the asset's name with its content hash: app.css →
@@ -57,7 +59,7 @@ func loadAssets(static fs.FS, webDir string) (*assets, []string, error) {
 		if err != nil {
 			return err
 		}
-		a.add(p, body)
+		a.add(p, precompress.Encode(body, precompress.Best))
 		return nil
 	})
 	if err != nil {
@@ -73,13 +75,37 @@ func loadAssets(static fs.FS, webDir string) (*assets, []string, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 		}
-		a.add(name, body)
+		enc, err := builtEncodings(filepath.Join(webDir, name), body)
+		if err != nil {
+			return nil, nil, err
+		}
+		a.add(name, enc)
 	}
 	return a, missing, nil
 }
 
-func (a *assets) add(name string, body []byte) {
-	sum := sha256.Sum256(body)
+// builtEncodings returns a built file with the compressed forms make wrote
+// beside it (file.br, file.gz), checked against it: a form that does not
+// decompress to the file is ignored. Without them, the file is compressed
+// now with gzip, quickly.
+func builtEncodings(path string, body []byte) (precompress.Encoded, error) {
+	enc := precompress.Encoded{Identity: body}
+	br, err := os.ReadFile(path + ".br")
+	if err == nil && precompress.Decodes(br, "br", body) {
+		enc.Brotli = br
+	}
+	gz, err := os.ReadFile(path + ".gz")
+	if err == nil && precompress.Decodes(gz, "gzip", body) {
+		enc.Gzip = gz
+	}
+	if enc.Brotli == nil && enc.Gzip == nil {
+		enc.Gzip = precompress.GzipFast(body)
+	}
+	return enc, nil
+}
+
+func (a *assets) add(name string, body precompress.Encoded) {
+	sum := sha256.Sum256(body.Identity)
 	x := &asset{name: name, contentType: contentType(name), body: body, hash: hex.EncodeToString(sum[:])}
 	a.byName[name] = x
 	a.byPath[x.versionedName()] = x
@@ -116,4 +142,9 @@ func contentType(name string) string {
 		return t
 	}
 	return "application/octet-stream"
+}
+
+// response is the asset as a response; its validator is its hash.
+func (a *asset) response() *response {
+	return &response{status: 200, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`}
 }

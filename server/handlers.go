@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	ui "backstory/app"
@@ -17,9 +18,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
 	mux.Handle("GET "+ui.APIArticles+"/{slug}", s.handle(s.serveArticle))
-	mux.Handle("GET /web/{file}", s.handle(s.serveAsset))
+	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
 	mux.Handle("GET /", s.handle(s.servePage))
-	return s.secure(mux)
+	return s.secure(guardPaths(mux))
 }
 
 // handlerFunc is a handler that may fail; handle turns its error into a
@@ -124,33 +125,57 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	file := r.PathValue("file")
 	if a, ok := site.assets.byPath[file]; ok {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-		s.write(w, r, &response{status: http.StatusOK, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`})
+		s.write(w, r, a.response())
 		return nil
 	}
-	if a, ok := site.assets.get(file); ok && !strings.HasPrefix(file, ".") {
+	if a, ok := site.assets.get(file); ok {
 		w.Header().Set("Cache-Control", "no-cache")
-		s.write(w, r, &response{status: http.StatusOK, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`})
+		s.write(w, r, a.response())
 		return nil
 	}
 	return notFoundError("asset")
 }
 
-// write writes a finished response, or 304 if the client has it.
+// write writes a finished response in the best encoding the client
+// accepts, or 304 if the client has it already.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, res *response) {
 	h := w.Header()
 	h.Set("Content-Type", res.contentType)
+	h.Set("Vary", "Accept-Encoding")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
 	if res.etag != "" {
 		h.Set("ETag", res.etag)
-		if h.Get("Cache-Control") == "" {
-			h.Set("Cache-Control", "no-cache")
-		}
-		if res.status == http.StatusOK && r.Header.Get("If-None-Match") == res.etag {
+		if res.status == http.StatusOK && etagMatches(r.Header.Get("If-None-Match"), res.etag) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 	}
+	encoding, body := res.body.Pick(r.Header.Get("Accept-Encoding"))
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(res.status)
 	if r.Method != http.MethodHead {
-		w.Write(res.body)
+		w.Write(body)
 	}
+}
+
+// etagMatches reports whether an If-None-Match header names etag (weakly,
+// as RFC 9110 asks for GET).
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	if strings.TrimSpace(header) == "*" {
+		return true
+	}
+	for t := range strings.SplitSeq(header, ",") {
+		if strings.TrimPrefix(strings.TrimSpace(t), "W/") == etag {
+			return true
+		}
+	}
+	return false
 }

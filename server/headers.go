@@ -9,14 +9,15 @@ import (
 const permissionsPolicy = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
 
 // contentSecurityPolicy is the policy of every response: only this origin's
-// scripts (and the wasm, which needs 'wasm-unsafe-eval'), the page's own
-// inline stylesheet by its hash, images from this origin or https.
-func contentSecurityPolicy(styleHash, frameAncestors string) string {
+// scripts, the wasm (which needs 'wasm-unsafe-eval') and the page's inline
+// loader by its hash; the page's inline stylesheet by its hash; images from
+// this origin, https, or data: (the favicon is inlined).
+func contentSecurityPolicy(loaderHash, styleHash, frameAncestors string) string {
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
+		"script-src 'self' 'wasm-unsafe-eval' " + loaderHash,
 		"style-src 'self' " + styleHash,
-		"img-src 'self' https:",
+		"img-src 'self' https: data:",
 		"connect-src 'self'",
 		"manifest-src 'self'",
 		"worker-src 'self'",

@@ -3,8 +3,8 @@ package server
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/base64"
 	_ "embed"
+	"encoding/base64"
 	"html/template"
 )
 
@@ -25,11 +25,8 @@ type shellData struct {
 	URL           string
 	Image         string
 	CSS           template.CSS
-	WasmExecURL   string
-	BootURL       string
-	WasmURL       string
-	Version       string
-	IconURL       string
+	Loader        template.JS
+	IconURL       template.URL
 	Body          template.HTML
 	Data          template.JS // JSON, HTML-escaped: no "<" can end the script
 	JSONLD        template.JS
@@ -45,8 +42,9 @@ func renderShell(d shellData) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// styleHash is the CSP source that allows an inline <style> holding css.
-func styleHash(css string) string {
-	sum := sha256.Sum256([]byte(css))
+// cspHash is the CSP source that allows an inline <style> or <script>
+// holding exactly text.
+func cspHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	ui "backstory/app"
 	"backstory/content"
+	"backstory/internal/precompress"
 	"backstory/server/prerender"
 )
 
@@ -23,27 +25,37 @@ type site struct {
 	assets  *assets
 	baseURL string // absolute, without a trailing slash; "" if unknown
 	csp     string // the Content-Security-Policy of pages
+	loader  string // the inline loader script of pages
 
 	mu    sync.Mutex
 	cache map[string]*response // by cache key: "page /path", "api /path"
 }
 
-// response is a finished response body with its validator.
+// response is a finished response: its body, compressed once, and its
+// validator.
 type response struct {
 	status      int
 	contentType string
-	body        []byte
+	body        precompress.Encoded
 	etag        string
 }
 
+// newResponse makes a response, compressing body at the quality for pages.
 func newResponse(status int, contentType string, body []byte) *response {
 	sum := sha256.Sum256(body)
-	return &response{status: status, contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	return &response{status: status, contentType: contentType, body: precompress.Encode(body, precompress.Fast), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
 func newSite(store *content.Store, a *assets, baseURL string) *site {
 	s := &site{store: store, assets: a, baseURL: strings.TrimRight(baseURL, "/"), cache: map[string]*response{}}
-	s.csp = contentSecurityPolicy(styleHash(s.css()), "'self'")
+	cfg := loaderConfig{Wasm: a.url("app.wasm")}
+	if cfg.Wasm != "" {
+		cfg.Scripts = append(cfg.Scripts, a.url("wasm_exec.js"))
+		cfg.Version = a.byName["app.wasm"].hash[:16]
+	}
+	cfg.Scripts = append(cfg.Scripts, a.url("boot.js"))
+	s.loader = loaderScript(cfg)
+	s.csp = contentSecurityPolicy(cspHash(s.loader), cspHash(s.css()), "'self'")
 	return s
 }
 
@@ -98,15 +110,12 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 		OGType:        "website",
 		URL:           s.absolute(data.Path),
 		CSS:           template.CSS(s.css()),
-		IconURL:       s.assets.url("icon.svg"),
-		BootURL:       s.assets.url("boot.js"),
+		IconURL:       s.iconDataURL(),
+		Loader:        template.JS(s.loader),
 		Body:          template.HTML(body),
 		Data:          template.JS(dataJSON),
 		DataElementID: ui.DataElementID,
 		Status:        status,
-	}
-	if wasm := s.assets.url("app.wasm"); wasm != "" {
-		d.WasmURL, d.WasmExecURL = wasm, s.assets.url("wasm_exec.js")
 	}
 	if data.Kind == ui.KindNotFound {
 		d.URL = ""
@@ -132,11 +141,21 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 	return newResponse(status, "text/html; charset=utf-8", html), nil
 }
 
+// iconDataURL is the site's SVG icon as a data: URL. Linked as a file, the
+// favicon is one more request of high priority during the first paint.
+func (s *site) iconDataURL() template.URL {
+	a, ok := s.assets.get("icon.svg")
+	if !ok {
+		return ""
+	}
+	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(a.body.Identity))
+}
+
 // css is the stylesheet, inlined into every page so that the first paint
 // waits for no other request.
 func (s *site) css() string {
 	if a, ok := s.assets.get("app.css"); ok {
-		return string(a.body)
+		return string(a.body.Identity)
 	}
 	return ""
 }

@@ -1,11 +1,15 @@
 // backstory boot: starts the WebAssembly UI over the page the server
 // rendered. The page is complete without it: cards are <details> that open
-// with no script at all. This file does what must happen before the wasm
-// and what the wasm needs from JavaScript, and nothing else.
+// with no script at all. The page's inline loader (server/loader.go) runs
+// this after the first paint, having set the reader's theme before it. This
+// file does what must happen before the wasm and what the wasm needs from
+// JavaScript, and nothing else.
 (() => {
   "use strict";
   const html = document.documentElement;
   const me = document.currentScript;
+  // How long a first visit waits for the reader before starting the wasm.
+  const idleStartMs = 3000;
 
   // Storage throws in sandboxed frames and some private modes. go-app reads
   // localStorage as it starts and would stop: give it a memory stand-in.
@@ -18,15 +22,6 @@
       } catch (e2) { /* the wasm guards its own storage use */ }
     }
   }
-
-  // The reader's theme, as early as this script can set it.
-  try {
-    const theme = localStorage.getItem("backstory-theme");
-    if (theme === "dark" || theme === "light") html.dataset.theme = theme;
-  } catch (e) { /* no storage: follow the system */ }
-
-  // A link to a card (#one-china) opens it now, not when the wasm arrives.
-  openTargetCard();
 
   // What go-app's wasm calls in JavaScript (its app.js defines the same).
   const env = {
@@ -73,23 +68,45 @@
         ? WebAssembly.instantiateStreaming(fetched, go.importObject).catch(() =>
             fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
         : fetched.then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
+      performance.mark("backstory:wasm-start");
       instantiate
-        .then((result) => go.run(result.instance))
+        .then((result) => {
+          performance.mark("backstory:wasm-compiled");
+          remember();
+          return go.run(result.instance);
+        })
         .catch((err) => {
           html.dataset.wasm = "failed";
           console.warn("backstory: the interactive layer did not load:", err);
           notice("Interactive features could not load. The article is complete: tap a card to open it.");
         });
     };
-    // Reading comes first: start once the page has loaded.
-    if (document.readyState === "complete") run();
-    else window.addEventListener("load", run, { once: true });
+    // Reading comes first. On a first visit the browser compiles the wasm
+    // as it runs, a main-thread task of a few hundred milliseconds on a
+    // phone: start it when the reader engages with the page, or once the
+    // page has sat idle a while, never during its first paint. When this
+    // browser has run it before (its code is cached, the task is short),
+    // start as soon as the page has loaded.
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      for (const e of engagements) removeEventListener(e, start, true);
+      run();
+    };
+    const engagements = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll"];
+    for (const e of engagements) addEventListener(e, start, { capture: true, passive: true });
+    const whenLoaded = (f) => (document.readyState === "complete" ? f() : addEventListener("load", f, { once: true }));
+    whenLoaded(() => (warm() ? start() : setTimeout(start, idleStartMs)));
   }
 
-  function openTargetCard() {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const card = id && document.getElementById(id);
-    if (card && card.matches("details[data-card]")) card.open = true;
+  // warm reports whether the wasm ran in this browser before; remember
+  // records that it did.
+  function warm() {
+    try { return localStorage.getItem("backstory-wasm") === me.dataset.wasm; } catch (e) { return false; }
+  }
+  function remember() {
+    try { localStorage.setItem("backstory-wasm", me.dataset.wasm); } catch (e) { /* no storage */ }
   }
 
   function copy(url) {
