@@ -40,7 +40,7 @@ func GzipFast(data []byte) []byte {
 func gzipLevel(data []byte, level int) []byte {
 	var buf bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&buf, level) // the callers' levels are valid
-	w.Write(data)                           // writes to a bytes.Buffer cannot fail
+	w.Write(data)                            // writes to a bytes.Buffer cannot fail
 	w.Close()
 	return buf.Bytes()
 }
