@@ -17,6 +17,8 @@ type ArticleView struct {
 	OpenCards bool
 	// Chrome shows the article's card tools (false in embeds).
 	Chrome bool
+	// ImageSizes are the sizes of images, by URL, where known.
+	ImageSizes map[string]Size
 
 	shown       *content.Article // the article state belongs to
 	plan        cardPlan
@@ -88,6 +90,7 @@ func (v *ArticleView) Render() app.UI {
 		interactive:  v.interactive,
 		headingShift: headingShift(a.Blocks),
 		notes:        v.notes,
+		imageSizes:   v.ImageSizes,
 		onToggle:     v.onToggle,
 	}
 	header := []app.UI{textEl("h1", "headline", a.Title)}

@@ -106,7 +106,7 @@ func TestPageRendersEachKind(t *testing.T) {
 		data PageData
 		want app.UI
 	}{
-		{PageData{Path: "/articles/x", Kind: KindArticle, Article: testArticle()}, &ArticleView{Article: testArticle(), Chrome: true}},
+		{PageData{Path: "/articles/x", Kind: KindArticle, Article: testArticle(), ImageSizes: map[string]Size{"/a.png": {1, 2}}}, &ArticleView{Article: testArticle(), Chrome: true, ImageSizes: map[string]Size{"/a.png": {1, 2}}}},
 		{PageData{Path: "/", Kind: KindIndex}, &IndexView{}},
 		{PageData{Path: "/nope", Kind: KindNotFound}, el("div", attrs{"class", "not-found"})},
 	}

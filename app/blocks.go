@@ -19,6 +19,7 @@ type renderer struct {
 	block        int               // index of the body block being rendered
 	inCard       string            // id of the card being rendered, if any
 	notes        map[string]string // share feedback, by card
+	imageSizes   map[string]Size
 	onToggle     app.EventHandler
 }
 
@@ -94,7 +95,7 @@ func (r *renderer) list(b content.Block) app.UI {
 }
 
 func (r *renderer) figure(img *content.Image) app.UI {
-	pic := void("img", attrs{"src", img.URL, "alt", img.Alt, "loading", "lazy"})
+	pic := void("img", r.imageAttrs(img.URL, img.Alt, ""))
 	if img.Title == "" {
 		return el("figure", nil, pic)
 	}
@@ -126,4 +127,13 @@ func (r *renderer) table(t *content.Table) app.UI {
 			el("tbody", nil, rows...),
 		),
 	)
+}
+
+// imageAttrs are an <img>'s attributes, with its size when known.
+func (r *renderer) imageAttrs(url, alt, title string) attrs {
+	a := attrs{"src", url, "alt", alt, "title", title, "loading", "lazy"}
+	if size, ok := r.imageSizes[url]; ok {
+		a = append(a, "width", strconv.Itoa(size.Width), "height", strconv.Itoa(size.Height))
+	}
+	return a
 }

@@ -38,7 +38,7 @@ func (r *renderer) inline(run content.Inline) app.UI {
 	case content.InlineCardRef:
 		return r.cardRef(run)
 	case content.InlineImage:
-		return void("img", attrs{"src", run.URL, "alt", run.Text, "title", run.Title, "loading", "lazy"})
+		return void("img", r.imageAttrs(run.URL, run.Text, run.Title))
 	case content.InlineLineBreak:
 		return void("br", nil)
 	}

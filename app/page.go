@@ -112,7 +112,7 @@ func (p *Page) Render() app.UI {
 	var main app.UI
 	switch p.data.Kind {
 	case KindArticle:
-		main = &ArticleView{Article: p.data.Article, Chrome: true}
+		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes}
 	case KindIndex:
 		main = &IndexView{Articles: p.data.Index}
 	default:

@@ -29,6 +29,16 @@ type PageData struct {
 	Index []content.Summary `json:"index,omitempty"`
 	// Article is the article (KindArticle).
 	Article *content.Article `json:"article,omitempty"`
+	// ImageSizes are the intrinsic sizes of the article's images that the
+	// server knows (its own), by URL, so that they take their place before
+	// they load.
+	ImageSizes map[string]Size `json:"imageSizes,omitempty"`
+}
+
+// Size is an image's width and height in CSS pixels.
+type Size struct {
+	Width  int `json:"w"`
+	Height int `json:"h"`
 }
 
 // DataElementID is the id of the <script type="application/json"> element
@@ -63,7 +73,7 @@ func (d *PageData) Dir() string {
 }
 
 // inlineData reads the PageData the server shipped in the page, if it is
-// for path.
+// for path (the "not found" page is for any).
 func inlineData(path string) (PageData, bool) {
 	var d PageData
 	var raw string
@@ -72,10 +82,13 @@ func inlineData(path string) (PageData, bool) {
 			raw = el.Get("textContent").String()
 		}
 	})
-	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil || d.Path != path {
+	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil {
 		return PageData{}, false
 	}
-	return d, true
+	if d.Kind == KindNotFound {
+		d.Path = path // one "not found" page serves every path
+	}
+	return d, d.Path == path
 }
 
 // currentPath is the browser's URL path.

@@ -179,17 +179,21 @@ const snapshotJS = `function snapshot(el, skip) {
 }`
 
 // noProblems fails the test if the tab's pages reported an error, a
-// warning, an exception or a CSP violation.
-func noProblems(t *testing.T, tab *browsertest.Tab) {
+// warning, an exception or a CSP violation, other than those containing
+// one of the expected strings.
+func noProblems(t *testing.T, tab *browsertest.Tab, expected ...string) {
 	t.Helper()
 	for _, p := range tab.Problems() {
-		t.Errorf("the page reported: %s", p)
+		if !contains(expected, p) {
+			t.Errorf("the page reported: %s", p)
+		}
 	}
 }
 
+// contains reports whether s contains one of the strings in list.
 func contains(list []string, s string) bool {
 	for _, x := range list {
-		if strings.Contains(x, s) {
+		if strings.Contains(s, x) {
 			return true
 		}
 	}

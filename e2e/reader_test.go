@@ -106,3 +106,23 @@ func firstDiff(a, b string) string {
 	lo, hi := max(0, i-80), min(len(a), i+120)
 	return "…" + a[lo:hi] + "…"
 }
+
+// TestFirstRenderEqualsPrerender: for every kind of page, the DOM after the
+// hand-over is the DOM the server sent.
+func TestFirstRenderEqualsPrerender(t *testing.T) {
+	srv := serve(t)
+	for _, path := range []string{"/", article, "/articles/how-to-write", "/no/such/page"} {
+		t.Run(path, func(t *testing.T) {
+			tab := newTab(t)
+			onNewDocument(t, tab, snapshotJS+`; document.addEventListener("DOMContentLoaded", () => { window.prerendered = snapshot(document.querySelector(".page")); });`)
+			open(t, tab, srv, path)
+			engage(t, tab)
+			before := eval[string](t, tab, `window.prerendered`)
+			after := eval[string](t, tab, snapshotJS+`; snapshot(document.querySelector(".page"), ["aria-expanded", "aria-pressed"])`)
+			if before == "" || after != before {
+				t.Errorf("the wasm's DOM differs from the prerendered one:\nprerendered: %s\nwasm:        %s", firstDiff(before, after), firstDiff(after, before))
+			}
+			noProblems(t, tab, "404 (Not Found) "+srv.URL()+"/no/such/page")
+		})
+	}
+}

@@ -65,18 +65,17 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 // no page gets the "not found" page with status 404.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
-	data, ok := site.pageData(r.URL.Path)
-	key, status := "page "+r.URL.Path, http.StatusOK
+	path := r.URL.Path
+	ok := site.hasPage(path)
+	key, status := "page "+path, http.StatusOK
 	if !ok {
 		key, status = "page 404", http.StatusNotFound
 	}
-	res, err := site.cached(key, func() (*response, error) { return site.page(data, status) })
+	res, err := site.cached(key, func() (*response, error) { return site.page(site.pageData(path), status) })
 	if err != nil {
 		return err
 	}
 	if !ok {
-		// The 404 page is rendered once; it carries the path it was
-		// rendered for, but the wasm only needs its kind.
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	s.write(w, r, res)

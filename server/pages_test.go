@@ -344,3 +344,14 @@ func newHTTPTest(t *testing.T, srv *Server) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+func TestLocalImagesHaveTheirSize(t *testing.T) {
+	ts := testServer(t, embeddedStore(t))
+	_, body := get(t, ts, "/articles/how-to-write")
+	img := one(t, parseHTML(t, body), "the guide's image", tag("img", "src", "/web/images/card-anatomy.svg"))
+	w, _ := attr(img, "width")
+	h, _ := attr(img, "height")
+	if w != "640" || h != "360" {
+		t.Errorf("image size %s×%s, want 640×360", w, h)
+	}
+}

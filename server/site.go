@@ -79,17 +79,30 @@ func (s *site) cached(key string, make func() (*response, error)) (*response, er
 	return r, nil
 }
 
-// pageData is the data of the page at path, and whether there is one.
-func (s *site) pageData(path string) (ui.PageData, bool) {
+// hasPage reports whether there is a page at path.
+func (s *site) hasPage(path string) bool {
 	if path == ui.PathIndex {
-		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: s.store.Summaries()}, true
+		return true
+	}
+	slug, ok := ui.ArticleSlug(path)
+	if ok {
+		_, ok = s.store.Article(slug)
+	}
+	return ok
+}
+
+// pageData is the data of the page at path: "not found" if there is none.
+func (s *site) pageData(path string) ui.PageData {
+	if path == ui.PathIndex {
+		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: s.store.Summaries()}
 	}
 	if slug, ok := ui.ArticleSlug(path); ok {
 		if a, ok := s.store.Article(slug); ok {
-			return ui.PageData{Path: path, Kind: ui.KindArticle, Article: a}, true
+			return ui.PageData{Path: path, Kind: ui.KindArticle, Article: a, ImageSizes: s.assets.imageSizes(a)}
 		}
 	}
-	return ui.PageData{Path: path, Kind: ui.KindNotFound}, false
+	// One "not found" page serves every path: it names none.
+	return ui.PageData{Kind: ui.KindNotFound}
 }
 
 // page renders the page for data: the prerendered UI in the shell.
