@@ -46,7 +46,9 @@ func build() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return dir, webbuild.Build(ctx, root, dir)
+	// Uncompressed: the server gzips the wasm quickly at start-up, and
+	// brotli 11 under the race detector would take minutes.
+	return dir, webbuild.Build(ctx, root, dir, false)
 }
 
 // Articles loads the embedded articles.

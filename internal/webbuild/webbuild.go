@@ -27,10 +27,10 @@ import (
 //   - no file paths of the build machine.
 var Flags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=all=-l"}
 
-// Build builds the wasm of the module at root into outDir/app.wasm, with its
-// brotli and gzip forms (app.wasm.br, app.wasm.gz), and copies wasm_exec.js
-// next to it.
-func Build(ctx context.Context, root, outDir string) error {
+// Build builds the wasm of the module at root into outDir/app.wasm and copies
+// wasm_exec.js next to it. With compress, it also writes the wasm's brotli
+// and gzip forms (app.wasm.br, app.wasm.gz).
+func Build(ctx context.Context, root, outDir string, compress bool) error {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}
@@ -57,13 +57,16 @@ func Build(ctx context.Context, root, outDir string) error {
 	if err := os.WriteFile(filepath.Join(outDir, "wasm_exec.js"), js, 0o644); err != nil {
 		return err
 	}
-	return compress(out)
+	if !compress {
+		return nil
+	}
+	return compressFile(out)
 }
 
-// compress writes path.br and path.gz. Brotli at its best quality takes
+// compressFile writes path.br and path.gz. Brotli at its best quality takes
 // about 18 s for the wasm, so both are kept in the user's cache by content
 // hash, and an unchanged wasm costs nothing the next time.
-func compress(path string) error {
+func compressFile(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
