@@ -7,6 +7,9 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -256,4 +259,44 @@ func TestPrint(t *testing.T) {
 	if len(chrome) != 0 {
 		t.Errorf("printed, these controls show: %v", chrome)
 	}
+}
+
+// TestWasmFailure: when the wasm cannot load, the page stays complete and
+// says, quietly, what is missing.
+func TestWasmFailure(t *testing.T) {
+	srv := serve(t)
+	tab := newTab(t)
+	paused := chromedp.Events(tab.Ctx, fetch.RequestPaused)
+	call(t, tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm"}}})
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			chromedp.Call(tab.Ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonConnectionFailed})
+		}
+	}()
+	open(t, tab, srv, article)
+	call(t, tab, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: 5, Y: 5})
+	waitTrue(t, tab, "the page says the wasm failed", `document.documentElement.dataset.wasm === "failed" && !!document.querySelector(".boot-notice")`)
+	do(t, tab, chromedp.Click(chromedp.CSS(`#one-china > summary`)))
+	if !eval[bool](t, tab, `document.getElementById("one-china").open`) {
+		t.Error("cards do not open after the wasm failed")
+	}
+	noProblems(t, tab, "net::ERR_CONNECTION_FAILED", "the interactive layer did not load")
+}
+
+// TestStorageThrows: where storage throws (a sandboxed frame, some private
+// modes), the wasm starts and the theme toggle works for the page.
+func TestStorageThrows(t *testing.T) {
+	srv := serve(t)
+	tab := newTab(t)
+	onNewDocument(t, tab, `for (const name of ["localStorage", "sessionStorage"]) Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException("denied", "SecurityError"); } });`)
+	open(t, tab, srv, article)
+	engage(t, tab)
+	do(t, tab, chromedp.Click(chromedp.CSS(`.theme-toggle`)))
+	waitTrue(t, tab, "the toggle switches the theme", `document.documentElement.dataset.theme === "dark"`)
+	do(t, tab, chromedp.Click(chromedp.CSS(`[data-card-ref="one-china"]`)))
+	waitTrue(t, tab, "references work", `document.getElementById("one-china").open`)
+	noProblems(t, tab)
 }
