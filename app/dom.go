@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -224,4 +225,86 @@ func fetchText(url string, done func(status int, body string)) {
 	if !called && !app.Window().Get("backstoryFetch").Truthy() {
 		done(0, "")
 	}
+}
+
+// online reports whether the browser thinks it has a connection.
+func online() bool {
+	on := true
+	safely(func() { on = app.Window().Get("navigator").Get("onLine").Bool() })
+	return on
+}
+
+// onWindowEvents calls f with the event's name for each of the window's
+// events named, until release is called.
+func onWindowEvents(events []string, f func(event string)) (release func()) {
+	if !app.IsClient {
+		return func() {}
+	}
+	var fn app.Func
+	safely(func() {
+		fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+			if len(args) > 0 {
+				f(args[0].Get("type").String())
+			}
+			return nil
+		})
+		for _, e := range events {
+			eventTarget(e).Call("addEventListener", e, fn)
+		}
+	})
+	return func() {
+		safely(func() {
+			for _, e := range events {
+				eventTarget(e).Call("removeEventListener", e, fn)
+			}
+			fn.Release()
+		})
+	}
+}
+
+// eventTarget is where an event fires: the document for visibilitychange,
+// else the window.
+func eventTarget(event string) app.Value {
+	if event == "visibilitychange" {
+		return document()
+	}
+	return app.Window()
+}
+
+// savedOffline tells which of paths the service worker saved, through
+// boot.js's backstoryCached, and calls done with the answer.
+func savedOffline(paths []string, done func(map[string]bool)) {
+	safely(func() {
+		cached := app.Window().Get("backstoryCached")
+		if !cached.Truthy() {
+			return
+		}
+		list := make([]any, len(paths))
+		for i, p := range paths {
+			list[i] = p
+		}
+		cached.Invoke(list).Then(func(v app.Value) {
+			var flags []bool
+			if json.Unmarshal([]byte(v.String()), &flags) != nil {
+				return
+			}
+			saved := map[string]bool{}
+			for i, p := range paths {
+				saved[p] = i < len(flags) && flags[i]
+			}
+			done(saved)
+		})
+	})
+}
+
+// setRootFlag sets or removes an attribute of <html>, for CSS.
+func setRootFlag(name string, on bool) {
+	safely(func() {
+		root := document().Get("documentElement")
+		if on {
+			root.Call("setAttribute", name, "")
+		} else {
+			root.Call("removeAttribute", name)
+		}
+	})
 }

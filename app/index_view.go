@@ -14,13 +14,46 @@ type IndexView struct {
 
 	// Articles are the articles to list, in order.
 	Articles []content.Summary
+
+	saved   map[string]bool // article paths saved for offline reading
+	release func()
+}
+
+// OnMount finds which articles are saved for offline reading, and finds
+// again whenever the service worker saves more or the connection changes.
+func (v *IndexView) OnMount(ctx app.Context) {
+	v.checkSaved(ctx)
+	v.release = onWindowEvents([]string{"backstory:cached", "online", "offline"}, func(string) {
+		ctx.Dispatch(v.checkSaved)
+	})
+}
+
+// OnUpdate checks again for a new list.
+func (v *IndexView) OnUpdate(ctx app.Context) { v.checkSaved(ctx) }
+
+// OnDismount stops listening.
+func (v *IndexView) OnDismount() {
+	if v.release != nil {
+		v.release()
+	}
+}
+
+func (v *IndexView) checkSaved(ctx app.Context) {
+	paths := make([]string, len(v.Articles))
+	for i, a := range v.Articles {
+		paths[i] = ArticlePath(a.Slug)
+	}
+	savedOffline(paths, func(saved map[string]bool) {
+		ctx.Dispatch(func(app.Context) { v.saved = saved })
+	})
 }
 
 // Render renders the list.
 func (v *IndexView) Render() app.UI {
 	items := make([]app.UI, len(v.Articles))
 	for i, a := range v.Articles {
-		items[i] = articleSummary(a)
+		saved, known := v.saved[ArticlePath(a.Slug)]
+		items[i] = articleSummary(a, known, saved)
 	}
 	return el("div", attrs{"class", "index"},
 		textEl("h1", "index-title", "Articles"),
@@ -28,7 +61,10 @@ func (v *IndexView) Render() app.UI {
 	)
 }
 
-func articleSummary(a content.Summary) app.UI {
+// articleSummary renders an article in the list. Once the wasm knows
+// (known), data-offline says whether the article is saved on the device; CSS
+// shows it.
+func articleSummary(a content.Summary, known, saved bool) app.UI {
 	body := []app.UI{el("h2", attrs{"class", "summary-title"}, el("a", attrs{"href", ArticlePath(a.Slug)}, text(a.Title)))}
 	if a.Dek != "" {
 		body = append(body, textEl("p", "dek", a.Dek))
@@ -38,7 +74,14 @@ func articleSummary(a content.Summary) app.UI {
 		meta = append(meta, el("time", attrs{"datetime", isoDate(d)}, text(formatDate(d))), text(" · "))
 	}
 	meta = append(meta, textEl("span", "", readingTime(a.ReadingMinutes)))
-	body = append(body, el("p", attrs{"class", "meta"}, meta...))
+	offline := ""
+	if known {
+		offline = "no"
+		if saved {
+			offline = "yes"
+		}
+	}
+	body = append(body, el("p", attrs{"class", "meta", "data-offline", offline}, meta...))
 	return el("li", attrs{"lang", a.Lang, "dir", a.Dir}, el("article", attrs{"class", "summary"}, body...))
 }
 

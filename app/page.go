@@ -115,6 +115,8 @@ func (p *Page) Render() app.UI {
 		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes}
 	case KindIndex:
 		main = &IndexView{Articles: p.data.Index}
+	case KindOffline:
+		main = offline()
 	default:
 		main = notFound()
 	}
@@ -131,8 +133,16 @@ func (p *Page) Render() app.UI {
 		el("footer", attrs{"class", "site-footer"},
 			el("p", nil, el("a", attrs{"href", PathIndex}, text(SiteName)), text(" · "+SiteTagline)),
 		),
+		&StatusBar{},
 	)
 	return el("div", attrs{"class", class}, body...)
+}
+
+func offline() app.UI {
+	return el("div", attrs{"class", "not-found"},
+		textEl("h1", "headline", "You are offline"),
+		el("p", nil, text("This page was not saved for reading offline. "), el("a", attrs{"href", PathIndex}, text("The articles saved on this device")), text(" still open.")),
+	)
 }
 
 func notFound() app.UI {

@@ -16,6 +16,7 @@ const (
 	KindIndex    PageKind = "index"
 	KindArticle  PageKind = "article"
 	KindNotFound PageKind = "notfound"
+	KindOffline  PageKind = "offline"
 )
 
 // PageData is everything a page renders from. The server renders the page
@@ -52,6 +53,8 @@ func (d *PageData) Title() string {
 		return d.Article.Title + " · " + SiteName
 	case KindNotFound:
 		return "Page not found · " + SiteName
+	case KindOffline:
+		return "Offline · " + SiteName
 	}
 	return SiteName + " · " + SiteTagline
 }
@@ -85,8 +88,8 @@ func inlineData(path string) (PageData, bool) {
 	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil {
 		return PageData{}, false
 	}
-	if d.Kind == KindNotFound {
-		d.Path = path // one "not found" page serves every path
+	if d.Kind == KindNotFound || d.Kind == KindOffline {
+		d.Path = path // one such page serves every path
 	}
 	return d, d.Path == path
 }

@@ -18,6 +18,9 @@ const (
 const (
 	PathIndex         = "/"
 	PathArticlePrefix = "/articles/"
+	// PathOffline is the page the service worker shows, offline, for a page
+	// it never saved.
+	PathOffline = "/offline"
 )
 
 // ArticlePath is the path of an article's page.

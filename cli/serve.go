@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"backstory/content"
@@ -24,6 +25,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	addr := fset.String("addr", envOr(env, "BACKSTORY_ADDR", ":8080"), "address to listen on (env BACKSTORY_ADDR)")
 	baseURL := fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links (env BACKSTORY_BASE_URL; default http://localhost:PORT)")
 	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
+	precache := fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
 		fset.PrintDefaults()
@@ -40,7 +42,14 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backstory serve: the articles have problems: %v\n", firstLine(err))
 		return ExitProblems
 	}
-	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log})
+	if *precache < 0 {
+		fmt.Fprintln(env.Stderr, "backstory serve: -precache must be 0 or more")
+		return ExitUsage
+	}
+	if *precache == 0 {
+		*precache = -1 // the server's "none"
+	}
+	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log, Precache: *precache})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitProblems
@@ -65,6 +74,16 @@ func envOr(env Env, key, def string) string {
 	if env.Getenv != nil {
 		if v := env.Getenv(key); v != "" {
 			return v
+		}
+	}
+	return def
+}
+
+// envInt reads an integer variable, or def if unset or not a number.
+func envInt(env Env, key string, def int) int {
+	if v := envOr(env, key, ""); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
 		}
 	}
 	return def

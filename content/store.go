@@ -2,6 +2,9 @@ package content
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -39,6 +42,7 @@ type Store struct {
 	articles  []Article
 	summaries []Summary
 	bySlug    map[string]int
+	revision  string
 }
 
 // NewStore sorts the articles newest first (by publication date, then slug)
@@ -59,8 +63,23 @@ func NewStore(articles []Article) (*Store, error) {
 		s.bySlug[a.Slug] = i
 		s.summaries[i] = a.Summarize()
 	}
+	s.revision = revision(sorted)
 	return s, nil
 }
+
+// revision hashes the articles as JSON: equal articles, equal revision.
+func revision(articles []Article) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for i := range articles {
+		enc.Encode(&articles[i]) // the model always encodes; the hash cannot fail
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Revision identifies the store's content: it changes when any article
+// does.
+func (s *Store) Revision() string { return s.revision }
 
 func newestFirst(a, b Article) int {
 	return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.Slug, b.Slug))

@@ -106,3 +106,17 @@ func TestSummaryJSON(t *testing.T) {
 		t.Errorf("summary JSON = %s, want %s", data, want)
 	}
 }
+
+func TestRevisionFollowsContent(t *testing.T) {
+	a := content.Article{Slug: "a", Title: "A"}
+	s1, _ := content.NewStore([]content.Article{a})
+	s2, _ := content.NewStore([]content.Article{a})
+	a.Title = "A, changed"
+	s3, _ := content.NewStore([]content.Article{a})
+	if s1.Revision() == "" || s1.Revision() != s2.Revision() {
+		t.Errorf("equal stores, revisions %q and %q", s1.Revision(), s2.Revision())
+	}
+	if s1.Revision() == s3.Revision() {
+		t.Error("a changed title kept the revision")
+	}
+}

@@ -40,11 +40,26 @@ func TestMain(m *testing.M) {
 // it on first use; without Chromium the test is skipped, or failed in CI.
 func newTab(t *testing.T) *browsertest.Tab {
 	t.Helper()
+	return withTimeout(t, startBrowser(t).NewTab(t))
+}
+
+// newProfileTab opens a tab in the shared browser's own profile (see
+// browsertest.Browser.NewProfileTab).
+func newProfileTab(t *testing.T) *browsertest.Tab {
+	t.Helper()
+	return withTimeout(t, startBrowser(t).NewProfileTab(t))
+}
+
+func startBrowser(t *testing.T) *browsertest.Browser {
+	t.Helper()
 	browserOnce.Do(func() { shared, browserErr = browsertest.Launch() })
 	if browserErr != nil {
 		browsertest.Missing(t, browserErr)
 	}
-	tab := shared.NewTab(t)
+	return shared
+}
+
+func withTimeout(t *testing.T, tab *browsertest.Tab) *browsertest.Tab {
 	ctx, cancel := context.WithTimeout(tab.Ctx, 60*time.Second)
 	t.Cleanup(cancel)
 	tab.Ctx = ctx
@@ -79,8 +94,18 @@ func eval[T any](t *testing.T, tab *browsertest.Tab, js string) T {
 // on its next frame, not at once.
 func waitTrue(t *testing.T, tab *browsertest.Tab, what, js string) {
 	t.Helper()
-	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		t.Fatalf("waiting until %s: %v (%s)", what, err, js)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		// A navigation may destroy the page the expression runs in: try
+		// again in the next one.
+		ok, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](`(() => { try { return !!(`+js+`); } catch (e) { return false; } })()`))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting until %s: %v (%s)", what, err, js)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -67,7 +67,7 @@ func TestHandOverKeepsTheDOM(t *testing.T) {
 
 	// The first render equals the prerender. Right after it, the wasm adds
 	// the state only it can keep true: aria-expanded, aria-pressed.
-	if got := eval[string](t, tab, snapshotJS+`; snapshot(document.querySelector(".page"), ["aria-expanded", "aria-pressed"])`); got != before {
+	if got := eval[string](t, tab, snapshotJS+`; snapshot(document.querySelector(".page"), ["aria-expanded", "aria-pressed", "data-offline"])`); got != before {
 		t.Errorf("the hand-over changed the DOM:\nbefore: %s\nafter:  %s", firstDiff(before, got), firstDiff(got, before))
 	}
 	if strings.Contains(eval[string](t, tab, `window.prerendered`), `id="qin-gang" open`) {
@@ -118,7 +118,7 @@ func TestFirstRenderEqualsPrerender(t *testing.T) {
 			open(t, tab, srv, path)
 			engage(t, tab)
 			before := eval[string](t, tab, `window.prerendered`)
-			after := eval[string](t, tab, snapshotJS+`; snapshot(document.querySelector(".page"), ["aria-expanded", "aria-pressed"])`)
+			after := eval[string](t, tab, snapshotJS+`; snapshot(document.querySelector(".page"), ["aria-expanded", "aria-pressed", "data-offline"])`)
 			if before == "" || after != before {
 				t.Errorf("the wasm's DOM differs from the prerendered one:\nprerendered: %s\nwasm:        %s", firstDiff(before, after), firstDiff(after, before))
 			}

@@ -104,6 +104,7 @@ func TestAssets(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := srv.site.Load()
+	_ = site
 	url := site.assets.url("app.wasm")
 	if !strings.HasPrefix(url, "/web/app.") || !strings.HasSuffix(url, ".wasm") {
 		t.Fatalf("wasm URL %q is not versioned", url)

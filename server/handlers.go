@@ -19,6 +19,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
 	mux.Handle("GET "+ui.APIArticles+"/{slug}", s.handle(s.serveArticle))
 	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
+	mux.Handle("GET /sw.js", s.handle(s.serveWorker))
+	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
 	mux.Handle("GET /", s.handle(s.servePage))
 	return s.secure(guardPaths(mux))
 }
@@ -78,6 +80,28 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		w.Header().Set("Cache-Control", "no-store")
 	}
+	w.Header().Set(versionHeader, site.version)
+	s.write(w, r, res)
+	return nil
+}
+
+// serveWorker serves the service worker, made once per release.
+func (s *Server) serveWorker(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	res, err := site.cached("worker", func() (*response, error) { return site.worker(site.precache) })
+	if err != nil {
+		return err
+	}
+	s.write(w, r, res)
+	return nil
+}
+
+func (s *Server) serveManifest(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	res, err := site.cached("manifest", site.manifest)
+	if err != nil {
+		return err
+	}
 	s.write(w, r, res)
 	return nil
 }
@@ -90,6 +114,7 @@ func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	w.Header().Set(versionHeader, site.version)
 	s.write(w, r, res)
 	return nil
 }
@@ -105,6 +130,7 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	w.Header().Set(versionHeader, site.version)
 	s.write(w, r, res)
 	return nil
 }

@@ -8,10 +8,10 @@ import (
 // loaderTemplate is the page's only inline script, allowed by its hash in
 // the Content-Security-Policy. Before the first paint it applies the theme
 // the reader chose (no flash of the other theme) and opens the card the URL
-// links to (/articles/x#one-china). Once the first paint is on
-// screen (the browser reports its timing) it loads wasm_exec.js and boot.js:
-// a script that loads and runs before the first paint delays it, by the
-// round trips of its request on a phone's connection.
+// links to (/articles/x#one-china). Once the first paint is on screen (the
+// browser reports its timing) it loads wasm_exec.js and boot.js: a script
+// that loads and runs before the first paint delays it, by the round trips
+// of its request on a phone's connection.
 const loaderTemplate = `(function(d,c){try{var t=localStorage.getItem("backstory-theme");if(t==="dark"||t==="light")d.documentElement.dataset.theme=t}catch(e){}` +
 	`d.addEventListener("DOMContentLoaded",function(){try{var k=d.getElementById(decodeURIComponent(location.hash.slice(1)));if(k&&k.matches("details[data-card]"))k.open=true}catch(e){}});` +
 	`function go(){c.scripts.forEach(function(u){var s=d.createElement("script");s.src=u;s.async=false;s.dataset.wasm=c.wasm;s.dataset.version=c.version;d.head.appendChild(s)})}` +

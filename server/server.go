@@ -30,12 +30,16 @@ type Config struct {
 	WebDir string
 	// Logger logs requests and errors; slog.Default() if nil.
 	Logger *slog.Logger
+	// Precache is how many of the newest articles the service worker saves
+	// for offline reading at install: DefaultPrecache if 0, none if < 0.
+	Precache int
 }
 
 // Server serves the site.
 type Server struct {
 	cfg    Config
 	log    *slog.Logger
+	assets *assets
 	site   atomic.Pointer[site]
 	http   *http.Server
 	ln     net.Listener
@@ -53,6 +57,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.WebDir == "" {
 		cfg.WebDir = "web"
 	}
+	if cfg.Precache == 0 {
+		cfg.Precache = DefaultPrecache
+	}
+	cfg.Precache = max(cfg.Precache, 0)
 	a, missing, err := loadAssets(web.Static(), cfg.WebDir)
 	if err != nil {
 		return nil, err
@@ -60,8 +68,8 @@ func New(cfg Config) (*Server, error) {
 	for _, m := range missing {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
-	s.site.Store(newSite(cfg.Store, a, cfg.BaseURL))
+	s := &Server{cfg: cfg, log: cfg.Logger, assets: a}
+	s.site.Store(newSite(cfg.Store, a, cfg.BaseURL, cfg.Precache))
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -83,12 +91,24 @@ func (s *Server) Open() error {
 	}
 	s.ln = ln
 	if s.cfg.BaseURL == "" {
-		s.site.Load().baseURL = "http://" + localAddr(ln.Addr())
+		s.cfg.BaseURL = "http://" + localAddr(ln.Addr())
+		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg.BaseURL, s.cfg.Precache))
 	}
 	s.served = make(chan error, 1)
 	go func() { s.served <- s.http.Serve(ln) }()
 	return nil
 }
+
+// Update serves store from now on: a new release, whose pages and JSON
+// are made afresh, and which the service worker installs in readers'
+// browsers.
+func (s *Server) Update(store *content.Store) {
+	s.site.Store(newSite(store, s.assets, s.cfg.BaseURL, s.cfg.Precache))
+}
+
+// Version is the release the server serves: a hash of its content and
+// assets.
+func (s *Server) Version() string { return s.site.Load().version }
 
 // Addr is the address the server listens on, once open.
 func (s *Server) Addr() net.Addr { return s.ln.Addr() }

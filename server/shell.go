@@ -27,6 +27,7 @@ type shellData struct {
 	CSS           template.CSS
 	Loader        template.JS
 	IconURL       template.URL
+	AppleIconURL  string
 	Body          template.HTML
 	Data          template.JS // JSON, HTML-escaped: no "<" can end the script
 	JSONLD        template.JS

@@ -21,11 +21,13 @@ import (
 // assets, and the pages and JSON made from them, each made once, on first
 // request, and kept for as long as the revision is served.
 type site struct {
-	store   *content.Store
-	assets  *assets
-	baseURL string // absolute, without a trailing slash; "" if unknown
-	csp     string // the Content-Security-Policy of pages
-	loader  string // the inline loader script of pages
+	store    *content.Store
+	assets   *assets
+	baseURL  string // absolute, without a trailing slash; "" if unknown
+	csp      string // the Content-Security-Policy of pages
+	loader   string // the inline loader script of pages
+	version  string // the release: a hash of content and assets
+	precache int    // how many articles the service worker saves
 
 	mu    sync.Mutex
 	cache map[string]*response // by cache key: "page /path", "api /path"
@@ -46,12 +48,12 @@ func newResponse(status int, contentType string, body []byte) *response {
 	return &response{status: status, contentType: contentType, body: precompress.Encode(body, precompress.Fast), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
-func newSite(store *content.Store, a *assets, baseURL string) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(baseURL, "/"), cache: map[string]*response{}}
-	cfg := loaderConfig{Wasm: a.url("app.wasm")}
+func newSite(store *content.Store, a *assets, baseURL string, precache int) *site {
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(baseURL, "/"), cache: map[string]*response{}, precache: precache}
+	s.version = siteVersion(store.Revision(), a)
+	cfg := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
 	if cfg.Wasm != "" {
 		cfg.Scripts = append(cfg.Scripts, a.url("wasm_exec.js"))
-		cfg.Version = a.byName["app.wasm"].hash[:16]
 	}
 	cfg.Scripts = append(cfg.Scripts, a.url("boot.js"))
 	s.loader = loaderScript(cfg)
@@ -81,7 +83,7 @@ func (s *site) cached(key string, make func() (*response, error)) (*response, er
 
 // hasPage reports whether there is a page at path.
 func (s *site) hasPage(path string) bool {
-	if path == ui.PathIndex {
+	if path == ui.PathIndex || path == ui.PathOffline {
 		return true
 	}
 	slug, ok := ui.ArticleSlug(path)
@@ -93,8 +95,12 @@ func (s *site) hasPage(path string) bool {
 
 // pageData is the data of the page at path: "not found" if there is none.
 func (s *site) pageData(path string) ui.PageData {
-	if path == ui.PathIndex {
+	switch path {
+	case ui.PathIndex:
 		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: s.store.Summaries()}
+	case ui.PathOffline:
+		// Shown for any page never saved: it names none.
+		return ui.PageData{Kind: ui.KindOffline}
 	}
 	if slug, ok := ui.ArticleSlug(path); ok {
 		if a, ok := s.store.Article(slug); ok {
@@ -124,13 +130,14 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 		URL:           s.absolute(data.Path),
 		CSS:           template.CSS(s.css()),
 		IconURL:       s.iconDataURL(),
+		AppleIconURL:  s.assets.url("icons/apple-touch-icon.png"),
 		Loader:        template.JS(s.loader),
 		Body:          template.HTML(body),
 		Data:          template.JS(dataJSON),
 		DataElementID: ui.DataElementID,
 		Status:        status,
 	}
-	if data.Kind == ui.KindNotFound {
+	if data.Kind == ui.KindNotFound || data.Kind == ui.KindOffline {
 		d.URL = ""
 	}
 	if a := data.Article; a != nil {
@@ -157,7 +164,7 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 // iconDataURL is the site's SVG icon as a data: URL. Linked as a file, the
 // favicon is one more request of high priority during the first paint.
 func (s *site) iconDataURL() template.URL {
-	a, ok := s.assets.get("icon.svg")
+	a, ok := s.assets.get("icons/icon.svg")
 	if !ok {
 		return ""
 	}

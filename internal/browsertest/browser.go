@@ -120,8 +120,21 @@ type Tab struct {
 // NewTab opens a tab for tb, closed when tb ends.
 func (b *Browser) NewTab(tb testing.TB) *Tab {
 	tb.Helper()
+	return b.newTab(tb, chromedp.WithNewBrowserContext())
+}
+
+// NewProfileTab opens a tab in the browser's own profile, shared with the
+// other profile tabs, for what a fresh browser context cannot do: Chromium
+// treats one as incognito, where nothing installs.
+func (b *Browser) NewProfileTab(tb testing.TB) *Tab {
+	tb.Helper()
+	return b.newTab(tb)
+}
+
+func (b *Browser) newTab(tb testing.TB, opts ...chromedp.ContextOption) *Tab {
+	tb.Helper()
 	t := &Tab{}
-	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext(), chromedp.WithListener(t.listen))
+	ctx, cancel := chromedp.NewContext(b.ctx, append(opts, chromedp.WithListener(t.listen))...)
 	tb.Cleanup(cancel)
 	t.Ctx = ctx
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {

@@ -37,7 +37,7 @@
   window.goappAppInstallChangedBeforeWasmLoaded = false;
   window.goappOnAppInstallChange = () => { window.goappAppInstallChangedBeforeWasmLoaded = true; };
   window.goappNav = () => {};
-  window.goappTryUpdate = () => {};
+  window.goappTryUpdate = () => {}; // set by registerWorker
   window.goappIsAppInstallable = () => false;
   window.goappIsAppInstalled = () => window.matchMedia("(display-mode: standalone)").matches;
   window.goappIsAppleBrowser = () => false;
@@ -49,6 +49,16 @@
     fetch(url, { headers: { Accept: "application/json" } })
       .then((r) => r.text().then((body) => ({ status: r.status, body })))
       .catch(() => ({ status: 0, body: "" }));
+  // backstoryCached tells which of paths the service worker saved.
+  window.backstoryCached = async (paths) => {
+    try {
+      const cache = await caches.open("backstory-pages");
+      const saved = await Promise.all(paths.map((p) => cache.match(p, { ignoreVary: true })));
+      return JSON.stringify(saved.map((r) => !!r));
+    } catch (e) {
+      return "[]";
+    }
+  };
   window.backstoryShare = (url, title, text) => {
     if (navigator.share) {
       return navigator.share({ url, title, text }).then(() => "shared", (e) => (e && e.name === "AbortError" ? "cancelled" : copy(url)));
@@ -56,7 +66,43 @@
     return copy(url);
   };
 
+  registerWorker();
   startWasm(me.dataset.wasm);
+
+  // registerWorker installs the service worker that saves pages for
+  // offline reading. Where there is none to be had (a sandboxed frame, a
+  // private window, an old browser), the page works all the same.
+  function registerWorker() {
+    let sw;
+    try {
+      sw = navigator.serviceWorker;
+    } catch (e) {
+      return;
+    }
+    if (!sw) return;
+    let registration = null;
+    window.goappTryUpdate = () => {
+      if (registration) registration.update().catch(() => {});
+    };
+    sw.addEventListener("message", (e) => {
+      if (e.data && e.data.type === "backstory:cached") dispatchEvent(new Event("backstory:cached"));
+    });
+    sw.register("/sw.js").then((r) => {
+      registration = r;
+      r.addEventListener("updatefound", () => {
+        const w = r.installing;
+        // A worker already in charge means this one is a new release, not
+        // the first install.
+        const update = !!sw.controller;
+        if (!w || !update) return;
+        w.addEventListener("statechange", () => {
+          // The new release is in place: say so (go-app's update event),
+          // but never reload by ourselves.
+          if (w.state === "activated") window.goappOnUpdate();
+        });
+      });
+    }).catch(() => {});
+  }
 
   function startWasm(url) {
     if (!url || typeof WebAssembly !== "object" || typeof Go !== "function") return;
