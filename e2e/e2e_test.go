@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -142,9 +143,12 @@ func open(t *testing.T, tab *browsertest.Tab, srv *server.Server, path string) {
 
 // holdWasm pauses the tab's requests for the wasm, as a slow network
 // would, until release is called: what the reader does meanwhile happens
-// before the wasm arrives, whatever starts it.
+// before the wasm arrives, whatever starts it. The page's requests bypass
+// the service worker, which would otherwise answer from its cache.
 func holdWasm(t *testing.T, tab *browsertest.Tab) (release func()) {
 	t.Helper()
+	call(t, tab, network.Enable, network.EnableParams{})
+	call(t, tab, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
 	paused := chromedp.Events(tab.Ctx, fetch.RequestPaused)
 	call(t, tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm"}}})
 	held := make(chan fetch.RequestID, 4)
