@@ -18,9 +18,10 @@ import (
 type builder struct {
 	file       string
 	src        []byte
-	lineStarts []int
+	lineStarts []int // made on the first problem
 	article    *content.Article
 	problems   content.Problems
+	text       []byte // scratch for inline text
 
 	cardIDs map[*Card]string
 	isCard  map[string]bool // the cards' ids
@@ -36,16 +37,9 @@ type anchorLink struct {
 }
 
 func newBuilder(file string, src []byte) *builder {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
 	return &builder{
 		file:       file,
 		src:        src,
-		lineStarts: starts,
 		article:    &content.Article{},
 		cardIDs:    map[*Card]string{},
 		isCard:     map[string]bool{},
@@ -66,6 +60,14 @@ func (b *builder) problem(offset int, msg string) {
 // lineCol converts a byte offset to a line and a column counted in
 // characters, both from 1.
 func (b *builder) lineCol(offset int) (int, int) {
+	if b.lineStarts == nil {
+		b.lineStarts = []int{0}
+		for i, c := range b.src {
+			if c == '\n' {
+				b.lineStarts = append(b.lineStarts, i+1)
+			}
+		}
+	}
 	offset = min(max(offset, 0), len(b.src))
 	i := sort.Search(len(b.lineStarts), func(i int) bool { return b.lineStarts[i] > offset }) - 1
 	return i + 1, utf8.RuneCount(b.src[b.lineStarts[i]:offset]) + 1
@@ -204,7 +206,7 @@ func plainBlockText(n ast.Node, src []byte) string {
 // blocks builds the children of a container. depth is 0 at the top of the
 // article and grows inside lists, block quotes and cards.
 func (b *builder) blocks(parent ast.Node, depth int) []content.Block {
-	var out []content.Block
+	out := make([]content.Block, 0, parent.ChildCount())
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		if blk, ok := b.block(n, depth); ok {
 			out = append(out, blk)

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // frontMatterKeys are the keys the front matter may have, in the order the
@@ -181,11 +181,12 @@ func slugFromName(name string) string {
 // The closing line must repeat the opening one, as goldmark's front matter
 // parser requires.
 func frontMatterEnd(src []byte) int {
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	open := bytes.TrimRight(lines[0], "\r\n")
-	for i := 1; i < len(lines); i++ {
-		if bytes.Equal(bytes.TrimRight(lines[i], "\r\n"), open) {
-			return i + 2
+	line, rest, _ := bytes.Cut(src, []byte("\n"))
+	open := bytes.TrimRight(line, "\r")
+	for n := 2; len(rest) > 0; n++ {
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if bytes.Equal(bytes.TrimRight(line, "\r"), open) {
+			return n + 1
 		}
 	}
 	return 0

@@ -15,8 +15,12 @@ import (
 // nodes (goldmark splits text at every line end and escape) is gathered into
 // a single run.
 func (b *builder) inlines(parent ast.Node) []content.Inline {
-	var out []content.Inline
-	var text []byte
+	out := make([]content.Inline, 0, parent.ChildCount())
+	// Nested inlines (emphasis in a link) need their own buffer: take the
+	// builder's scratch and give it back.
+	text := b.text[:0]
+	b.text = nil
+	defer func() { b.text = text[:0] }()
 	flush := func() {
 		if len(text) > 0 {
 			out = append(out, content.Inline{Kind: content.InlineText, Text: string(text)})
@@ -41,6 +45,9 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 	// A line end before the end of the block leaves no space behind.
 	text = bytes.TrimRight(text, " \t")
 	flush()
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 )
@@ -21,7 +22,7 @@ func (b *builder) checkSource() {
 		return
 	}
 	reported := 0
-	for i, start := range b.lineStarts {
+	for i, start := 0, 0; start < len(b.src); i++ {
 		cols := 0
 		for j := start; j < len(b.src); j++ {
 			switch b.src[j] {
@@ -40,6 +41,11 @@ func (b *builder) checkSource() {
 				return
 			}
 		}
+		next := bytes.IndexByte(b.src[start:], '\n')
+		if next < 0 {
+			break
+		}
+		start += next + 1
 	}
 }
 

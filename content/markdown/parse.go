@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
+	"go.yaml.in/yaml/v3"
 )
 
 // Parser parses articles. Build it once with NewParser and reuse it; it is
@@ -26,10 +27,14 @@ func NewParser() *Parser {
 		extension.Table,
 		extension.Strikethrough,
 		extension.Linkify,
-		&frontmatter.Extender{Formats: []frontmatter.Format{frontmatter.YAML}},
+		&frontmatter.Extender{Formats: []frontmatter.Format{yamlFormat}},
 		Cards,
 	))}
 }
+
+// yamlFormat is front matter in YAML between "---" lines, read with the
+// maintained go.yaml.in/yaml/v3 (gopkg.in/yaml.v3 is archived).
+var yamlFormat = frontmatter.Format{Name: "YAML", Delim: '-', Unmarshal: yaml.Unmarshal}
 
 var defaultParser = sync.OnceValue(NewParser)
 
@@ -53,10 +58,11 @@ func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
 	pc := parser.NewContext()
 	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
+	fmEnd := frontMatterEnd(src)
 	switch fm := frontmatter.Get(pc); {
 	case fm == nil:
 		b.problemAt(1, 1, "an article starts with front matter: a line \"---\", a line \"title: …\", and a closing \"---\"")
-	case frontMatterEnd(src) == 0:
+	case fmEnd == 0:
 		b.problemAt(1, 1, "the front matter opened here is never closed with a line \"---\"")
 	default:
 		b.readFrontMatter(fm.Decode, 2)
@@ -78,8 +84,8 @@ func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
 	b.assignCardIDs(doc)
 	a.Blocks = b.blocks(doc, 0)
 	b.checkAnchors()
-	if len(a.Blocks) == 0 && frontMatterEnd(src) != 0 {
-		b.problemAt(frontMatterEnd(src)-1, 1, "the article has no text after its front matter")
+	if len(a.Blocks) == 0 && fmEnd != 0 {
+		b.problemAt(fmEnd-1, 1, "the article has no text after its front matter")
 	}
 	if len(b.problems) > 0 {
 		b.problems.Sort()
