@@ -38,12 +38,12 @@ type anchorLink struct {
 
 func newBuilder(file string, src []byte) *builder {
 	return &builder{
-		file:       file,
-		src:        src,
-		article:    &content.Article{},
-		cardIDs:    map[*Card]string{},
-		isCard:     map[string]bool{},
-		ids:        map[string]bool{},
+		file:    file,
+		src:     src,
+		article: &content.Article{},
+		cardIDs: map[*Card]string{},
+		isCard:  map[string]bool{},
+		ids:     map[string]bool{},
 	}
 }
 
