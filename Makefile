@@ -3,8 +3,9 @@ GO ?= go
 
 .PHONY: test check build wasm run
 
-## test: vet and run every test with the race detector (browser tests included)
+## test: check formatting, vet, and run every test with the race detector (browser tests included)
 test:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race ./...
 

@@ -17,6 +17,9 @@ type ArticleView struct {
 	OpenCards bool
 	// Chrome shows the article's card tools (false in embeds).
 	Chrome bool
+	// Embedded opens links in a new tab: the article is in another site's
+	// page.
+	Embedded bool
 	// ImageSizes are the sizes of images, by URL, where known.
 	ImageSizes map[string]Size
 
@@ -91,6 +94,7 @@ func (v *ArticleView) Render() app.UI {
 		headingShift: headingShift(a.Blocks),
 		notes:        v.notes,
 		imageSizes:   v.ImageSizes,
+		embedded:     v.Embedded,
 		onToggle:     v.onToggle,
 	}
 	header := []app.UI{textEl("h1", "headline", a.Title)}

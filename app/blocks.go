@@ -20,6 +20,7 @@ type renderer struct {
 	inCard       string            // id of the card being rendered, if any
 	notes        map[string]string // share feedback, by card
 	imageSizes   map[string]Size
+	embedded     bool // links open in a new tab
 	onToggle     app.EventHandler
 }
 

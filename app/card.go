@@ -54,7 +54,7 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 	var where []app.UI
 	switch {
 	case c.URL != "":
-		where = append(where, el("a", attrs{"class", "quote-source", "href", c.URL}, text(orDefault(c.Source, "Source"))))
+		where = append(where, el("a", append(r.linkAttrs(c.URL, ""), "class", "quote-source"), text(orDefault(c.Source, "Source"))))
 	case c.Source != "":
 		where = append(where, textEl("span", "quote-source", c.Source))
 	}

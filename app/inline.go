@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"backstory/content"
 
@@ -34,7 +35,7 @@ func (r *renderer) inline(run content.Inline) app.UI {
 	case content.InlineCode:
 		return textEl("code", "", run.Text)
 	case content.InlineLink:
-		return el("a", attrs{"href", run.URL, "title", run.Title}, r.inlines(run.Children)...)
+		return el("a", r.linkAttrs(run.URL, run.Title), r.inlines(run.Children)...)
 	case content.InlineCardRef:
 		return r.cardRef(run)
 	case content.InlineImage:
@@ -63,4 +64,14 @@ func (r *renderer) cardRef(run content.Inline) app.UI {
 		"aria-controls", run.Card,
 		"aria-expanded", expanded,
 	}, r.inlines(run.Children)...)
+}
+
+// linkAttrs are a link's attributes. In an embed, a link that leaves the
+// article opens in a new tab: the article sits in another site's page.
+func (r *renderer) linkAttrs(url, title string) attrs {
+	a := attrs{"href", url, "title", title}
+	if r.embedded && !strings.HasPrefix(url, "#") {
+		a = append(a, "target", "_blank", "rel", "noopener")
+	}
+	return a
 }

@@ -107,8 +107,12 @@ func pageFromAPI(path string, status int, body string) (PageData, error) {
 	return d, json.Unmarshal([]byte(body), &d.Article)
 }
 
-// Render renders the site's frame around the page's content.
+// Render renders the site's frame around the page's content, or an
+// embedded article without it.
 func (p *Page) Render() app.UI {
+	if p.data.Kind == KindEmbed {
+		return embedView(p.data)
+	}
 	var main app.UI
 	switch p.data.Kind {
 	case KindArticle:

@@ -17,6 +17,7 @@ const (
 	KindArticle  PageKind = "article"
 	KindNotFound PageKind = "notfound"
 	KindOffline  PageKind = "offline"
+	KindEmbed    PageKind = "embed"
 )
 
 // PageData is everything a page renders from. The server renders the page
@@ -30,10 +31,23 @@ type PageData struct {
 	Index []content.Summary `json:"index,omitempty"`
 	// Article is the article (KindArticle).
 	Article *content.Article `json:"article,omitempty"`
+	// Embed says how an embedded article shows (KindEmbed).
+	Embed *EmbedOptions `json:"embed,omitempty"`
 	// ImageSizes are the intrinsic sizes of the article's images that the
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
 	ImageSizes map[string]Size `json:"imageSizes,omitempty"`
+}
+
+// EmbedOptions are a publisher's choices for an embedded article, from the
+// embed URL's query (validated by the server).
+type EmbedOptions struct {
+	// Theme is "light", "dark" or "" (follow the reader's system).
+	Theme string `json:"theme,omitempty"`
+	// Accent is a CSS hex colour for links and controls, or "".
+	Accent string `json:"accent,omitempty"`
+	// OpenCards opens every card at first.
+	OpenCards bool `json:"openCards,omitempty"`
 }
 
 // Size is an image's width and height in CSS pixels.
@@ -49,7 +63,7 @@ const DataElementID = "page-data"
 // Title is the page's <title>.
 func (d *PageData) Title() string {
 	switch d.Kind {
-	case KindArticle:
+	case KindArticle, KindEmbed:
 		return d.Article.Title + " · " + SiteName
 	case KindNotFound:
 		return "Page not found · " + SiteName
@@ -61,7 +75,7 @@ func (d *PageData) Title() string {
 
 // Lang and Dir are the page's language and direction.
 func (d *PageData) Lang() string {
-	if d.Kind == KindArticle && d.Article.Lang != "" {
+	if d.Article != nil && d.Article.Lang != "" {
 		return d.Article.Lang
 	}
 	return "en"
@@ -69,7 +83,7 @@ func (d *PageData) Lang() string {
 
 // Dir is the page's text direction.
 func (d *PageData) Dir() string {
-	if d.Kind == KindArticle && d.Article.Dir != "" {
+	if d.Article != nil && d.Article.Dir != "" {
 		return d.Article.Dir
 	}
 	return "ltr"

@@ -18,6 +18,7 @@ const (
 const (
 	PathIndex         = "/"
 	PathArticlePrefix = "/articles/"
+	PathEmbedPrefix   = "/embed/"
 	// PathOffline is the page the service worker shows, offline, for a page
 	// it never saved.
 	PathOffline = "/offline"
@@ -30,7 +31,21 @@ func ArticlePath(slug string) string {
 
 // ArticleSlug returns the slug in an article page's path.
 func ArticleSlug(path string) (string, bool) {
-	slug, ok := strings.CutPrefix(path, PathArticlePrefix)
+	return slugAfter(path, PathArticlePrefix)
+}
+
+// EmbedPath is the path of an article's embed page.
+func EmbedPath(slug string) string {
+	return PathEmbedPrefix + url.PathEscape(slug)
+}
+
+// EmbedSlug returns the slug in an embed page's path.
+func EmbedSlug(path string) (string, bool) {
+	return slugAfter(path, PathEmbedPrefix)
+}
+
+func slugAfter(path, prefix string) (string, bool) {
+	slug, ok := strings.CutPrefix(path, prefix)
 	if !ok || slug == "" || strings.Contains(slug, "/") {
 		return "", false
 	}

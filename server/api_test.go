@@ -99,7 +99,7 @@ func TestAssets(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "app.wasm.br"), []byte("not brotli of the wasm"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Store: embeddedStore(t), WebDir: dir})
+	srv, err := New(quiet(Config{Store: embeddedStore(t), WebDir: dir}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET "+ui.APIArticles+"/{slug}", s.handle(s.serveArticle))
 	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
 	mux.Handle("GET /sw.js", s.handle(s.serveWorker))
+	mux.Handle("GET "+ui.PathEmbedPrefix+"{slug}", s.handle(s.serveEmbed))
+	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
+	mux.Handle("GET /embed.js", s.handle(s.serveEmbedScript))
 	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
 	mux.Handle("GET /", s.handle(s.servePage))
 	return s.secure(guardPaths(mux))
@@ -143,11 +146,26 @@ func jsonResponse(v any) (*response, error) {
 	return newResponse(http.StatusOK, "application/json", body), nil
 }
 
+// serveEmbedScript serves embed.js at the stable URL publishers paste;
+// the versioned /web/embed.<hash>.js is cached for good.
+func (s *Server) serveEmbedScript(w http.ResponseWriter, r *http.Request) error {
+	a, ok := s.site.Load().assets.get("embed.js")
+	if !ok {
+		return notFoundError("embed.js")
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300, must-revalidate")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	s.write(w, r, a.response())
+	return nil
+}
+
 // serveAsset serves a static asset: by its versioned name for good, by its
-// plain name for revalidation.
+// plain name for revalidation. Any origin may load them: an embed in a
+// sandboxed frame has an opaque origin of its own.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
 	file := r.PathValue("file")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if a, ok := site.assets.byPath[file]; ok {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		s.write(w, r, a.response())

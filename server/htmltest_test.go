@@ -1,6 +1,8 @@
 package server
 
 import (
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -83,4 +85,10 @@ func one(t *testing.T, n *html.Node, what string, match func(*html.Node) bool) *
 		t.Fatalf("want one %s, found %d", what, len(found))
 	}
 	return found[0]
+}
+
+// quiet sends a test server's logs nowhere.
+func quiet(cfg Config) Config {
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	return cfg
 }

@@ -23,7 +23,7 @@ import (
 // testServer serves store with no wasm built.
 func testServer(t *testing.T, store *content.Store) *httptest.Server {
 	t.Helper()
-	srv, err := New(Config{Store: store, WebDir: t.TempDir(), BaseURL: "https://news.example", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := New(quiet(Config{Store: store, WebDir: t.TempDir(), BaseURL: "https://news.example", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func TestManifest(t *testing.T) {
 // fail (cache.addAll): every URL it saves must answer 200.
 func TestWorkerPrecachesNo404(t *testing.T) {
 	store := embeddedStore(t)
-	srv, err := New(Config{Store: store, WebDir: t.TempDir()})
+	srv, err := New(quiet(Config{Store: store, WebDir: t.TempDir()}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestPrecacheCapKeepsTheNewest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Store: store, WebDir: t.TempDir(), Precache: 2})
+	srv, err := New(quiet(Config{Store: store, WebDir: t.TempDir(), Precache: 2}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestPrecacheCapKeepsTheNewest(t *testing.T) {
 
 func TestVersionFollowsContent(t *testing.T) {
 	store := embeddedStore(t)
-	srv, err := New(Config{Store: store, WebDir: t.TempDir()})
+	srv, err := New(quiet(Config{Store: store, WebDir: t.TempDir()}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,10 @@ type Config struct {
 	// Precache is how many of the newest articles the service worker saves
 	// for offline reading at install: DefaultPrecache if 0, none if < 0.
 	Precache int
+	// EmbedOrigins are the origins whose pages may frame embeds, as a CSP
+	// frame-ancestors source list ("https://a.example https://b.example");
+	// "*", any, if empty.
+	EmbedOrigins string
 }
 
 // Server serves the site.
@@ -61,6 +65,12 @@ func New(cfg Config) (*Server, error) {
 		cfg.Precache = DefaultPrecache
 	}
 	cfg.Precache = max(cfg.Precache, 0)
+	if strings.TrimSpace(cfg.EmbedOrigins) == "" {
+		cfg.EmbedOrigins = "*"
+	}
+	if err := checkSourceList(cfg.EmbedOrigins); err != nil {
+		return nil, fmt.Errorf("embed origins: %w", err)
+	}
 	a, missing, err := loadAssets(web.Static(), cfg.WebDir)
 	if err != nil {
 		return nil, err
@@ -69,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, assets: a}
-	s.site.Store(newSite(cfg.Store, a, cfg.BaseURL, cfg.Precache))
+	s.site.Store(newSite(cfg.Store, a, cfg))
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -92,7 +102,7 @@ func (s *Server) Open() error {
 	s.ln = ln
 	if s.cfg.BaseURL == "" {
 		s.cfg.BaseURL = "http://" + localAddr(ln.Addr())
-		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg.BaseURL, s.cfg.Precache))
+		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg))
 	}
 	s.served = make(chan error, 1)
 	go func() { s.served <- s.http.Serve(ln) }()
@@ -103,7 +113,7 @@ func (s *Server) Open() error {
 // are made afresh, and which the service worker installs in readers'
 // browsers.
 func (s *Server) Update(store *content.Store) {
-	s.site.Store(newSite(store, s.assets, s.cfg.BaseURL, s.cfg.Precache))
+	s.site.Store(newSite(store, s.assets, s.cfg))
 }
 
 // Version is the release the server serves: a hash of its content and

@@ -17,6 +17,10 @@ var shell = template.Must(template.New("shell").Parse(shellHTML))
 
 // shellData fills the shell.
 type shellData struct {
+	Embed         bool   // an embed page: transparent, framed elsewhere
+	Theme         string // "light", "dark" or "" (the reader's)
+	AccentCSS     template.CSS
+	OEmbedURL     string
 	Lang, Dir     string
 	Title         string
 	Description   string

@@ -28,6 +28,8 @@ type site struct {
 	loader   string // the inline loader script of pages
 	version  string // the release: a hash of content and assets
 	precache int    // how many articles the service worker saves
+	// embedOrigins are the CSP frame-ancestors of embed pages.
+	embedOrigins string
 
 	mu    sync.Mutex
 	cache map[string]*response // by cache key: "page /path", "api /path"
@@ -48,15 +50,18 @@ func newResponse(status int, contentType string, body []byte) *response {
 	return &response{status: status, contentType: contentType, body: precompress.Encode(body, precompress.Fast), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
-func newSite(store *content.Store, a *assets, baseURL string, precache int) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(baseURL, "/"), cache: map[string]*response{}, precache: precache}
+func newSite(store *content.Store, a *assets, cfg Config) *site {
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), cache: map[string]*response{}, precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
 	s.version = siteVersion(store.Revision(), a)
-	cfg := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
-	if cfg.Wasm != "" {
-		cfg.Scripts = append(cfg.Scripts, a.url("wasm_exec.js"))
+	lc := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
+	if lc.Wasm != "" {
+		lc.Scripts = append(lc.Scripts, a.url("wasm_exec.js"))
 	}
-	cfg.Scripts = append(cfg.Scripts, a.url("boot.js"))
-	s.loader = loaderScript(cfg)
+	lc.Scripts = append(lc.Scripts, a.url("boot.js"))
+	if frame := a.url("frame.js"); frame != "" {
+		lc.EmbedScripts = []string{frame}
+	}
+	s.loader = loaderScript(lc)
 	s.csp = contentSecurityPolicy(cspHash(s.loader), cspHash(s.css()), "'self'")
 	return s
 }
@@ -122,6 +127,7 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 		return nil, fmt.Errorf("encoding the data of %s: %w", data.Path, err)
 	}
 	d := shellData{
+		Embed:         data.Kind == ui.KindEmbed,
 		Lang:          data.Lang(),
 		Dir:           data.Dir(),
 		Title:         data.Title(),
@@ -140,14 +146,24 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 	if data.Kind == ui.KindNotFound || data.Kind == ui.KindOffline {
 		d.URL = ""
 	}
+	if data.Embed != nil {
+		d.Theme = data.Embed.Theme
+		d.AccentCSS = template.CSS(accentCSS(data.Embed.Accent))
+	}
 	if a := data.Article; a != nil {
 		d.Description = a.Dek
 		d.OGType = "article"
 		d.Image = a.Image
 		d.Canonical = d.URL
+		if data.Kind == ui.KindEmbed {
+			// An embed's canonical page is the article's.
+			d.Canonical = s.absolute(ui.ArticlePath(a.Slug))
+			d.URL = d.Canonical
+		}
 		if a.Canonical != "" {
 			d.Canonical = a.Canonical
 		}
+		d.OEmbedURL = s.oembedURL(a.Slug)
 		ld, err := newsArticleJSONLD(a, d.Canonical, s.absolute(a.Image))
 		if err != nil {
 			return nil, err

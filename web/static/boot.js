@@ -73,6 +73,9 @@
   // offline reading. Where there is none to be had (a sandboxed frame, a
   // private window, an old browser), the page works all the same.
   function registerWorker() {
+    // An embed lives in a publisher's page, where the browser partitions
+    // storage: offline reading is the full article's, not the embed's.
+    if (me.dataset.embed) return;
     let sw;
     try {
       sw = navigator.serviceWorker;

@@ -1,0 +1,83 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	ui "backstory/app"
+)
+
+// accentPattern is a CSS hex colour: #rgb or #rrggbb.
+var accentPattern = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+// embedOptions reads an embed URL's query. Anything not valid is ignored,
+// never reflected: an unknown theme is "auto", a bad accent none. Other
+// parameters (pym.js adds initialWidth, childId, parentTitle, parentUrl)
+// are left alone.
+func embedOptions(q url.Values) ui.EmbedOptions {
+	var o ui.EmbedOptions
+	switch q.Get("theme") {
+	case "light", "dark":
+		o.Theme = q.Get("theme")
+	}
+	if a := q.Get("accent"); accentPattern.MatchString(a) {
+		o.Accent = strings.ToLower(a)
+	}
+	o.OpenCards = q.Get("cards") == "open"
+	return o
+}
+
+// accentCSS is the stylesheet that gives an embed its accent colour.
+func accentCSS(accent string) string {
+	if accent == "" {
+		return ""
+	}
+	return ":root{--accent:" + accent + " !important}"
+}
+
+// serveEmbed serves an article without the site around it, to be framed
+// by publishers' pages: the pages of the origins in -embed-origins.
+func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	slug := r.PathValue("slug")
+	a, ok := site.store.Article(slug)
+	if !ok {
+		// The site's own 404 page, framed like the embed would have been.
+		w.Header().Set("Content-Security-Policy", site.embedCSP(""))
+		return s.servePage(w, r)
+	}
+	opts := embedOptions(r.URL.Query())
+	key := fmt.Sprintf("embed %s %s %s %t", slug, opts.Theme, opts.Accent, opts.OpenCards)
+	render := func() (*response, error) {
+		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Article: a, Embed: &opts, ImageSizes: site.assets.imageSizes(a)}
+		return site.page(data, http.StatusOK)
+	}
+	var res *response
+	var err error
+	if opts.Accent == "" {
+		res, err = site.cached(key, render)
+	} else {
+		// Any of 16 million accents: made for each request, not kept.
+		res, err = render()
+	}
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Security-Policy", site.embedCSP(accentCSS(opts.Accent)))
+	w.Header().Set(versionHeader, site.version)
+	s.write(w, r, res)
+	return nil
+}
+
+// embedCSP is the policy of embed pages: the page's own, but framed by the
+// configured origins, and with the accent stylesheet allowed if any.
+func (s *site) embedCSP(accentCSS string) string {
+	styles := cspHash(s.css())
+	if accentCSS != "" {
+		styles += " " + cspHash(accentCSS)
+	}
+	return contentSecurityPolicy(cspHash(s.loader), styles, s.embedOrigins)
+}

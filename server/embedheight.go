@@ -1,0 +1,148 @@
+package server
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"backstory/content"
+)
+
+// The embed's layout, in CSS pixels, from web/static/app.css: what
+// estimateEmbedHeight needs to guess how tall an embed is with every card
+// closed. A test compares its guesses with Chromium's layout.
+const (
+	rootFont      = 16.0
+	sidePadding   = 2 * 20.0 // .embed padding: 0 1.25rem
+	measureCh     = 65       // max-width: 65ch (+ the padding)
+	chPerEm       = 0.5      // a digit's width, in em, in the serif
+	serifCharEm   = 0.46     // an average character's width, in em, in the serif
+	sansCharEm    = 0.53     // the same in the sans-serif
+	wideScreen    = 768      // @media (min-width: 48rem)
+	paraGap       = 1.1 * rootFont
+	summaryPadV   = 2 * 0.6 * rootFont
+	summaryPadH   = 1*rootFont + 2.5*rootFont
+	cardBorder    = 2
+	headerTop     = 2 * rootFont
+	headerTopWide = 3 * rootFont
+	headerBottom  = 0.5 * rootFont
+	footerHeight  = 2*rootFont + 0.875*rootFont*1.6
+)
+
+// textHeight is the height of text of n characters set at font px, with
+// charEm the average width of a character, in lines of lineHeight times the
+// font, in width px.
+func textHeight(n int, font, charEm, lineHeight, width float64) float64 {
+	if n == 0 {
+		return 0
+	}
+	perLine := math.Max(1, math.Floor(width/(font*charEm)))
+	lines := math.Ceil(float64(n) * 1.04 / perLine) // words do not fill lines
+	return lines * font * lineHeight
+}
+
+// estimateEmbedHeight guesses the height of an article's embed, every card
+// closed, in an iframe width px wide.
+func estimateEmbedHeight(a *content.Article, width int) int {
+	w := float64(width)
+	body := 18.0
+	top := headerTop
+	if width >= wideScreen {
+		body, top = 19, headerTopWide
+	}
+	content := math.Min(w-sidePadding, measureCh*chPerEm*body)
+	h := top + headerBottom
+	headline := math.Min(math.Max(1.75*rootFont, 0.06*w), 2.6*rootFont)
+	h += textHeight(utf8.RuneCountInString(a.Title), headline, serifCharEm*1.05, 1.15, content) + 0.75*rootFont
+	if a.Dek != "" {
+		h += textHeight(utf8.RuneCountInString(a.Dek), 1.2*rootFont, serifCharEm, 1.45, content) + rootFont
+	}
+	h += 0.875*rootFont*1.6 + rootFont // the meta line
+	e := estimator{article: a, body: body}
+	h += e.blocks(a.Blocks, content, true)
+	return int(math.Ceil(h + footerHeight))
+}
+
+type estimator struct {
+	article *content.Article
+	body    float64
+}
+
+func (e estimator) blocks(blocks []content.Block, width float64, top bool) float64 {
+	h := 0.0
+	for _, b := range blocks {
+		h += e.block(b, width, top)
+	}
+	return h
+}
+
+func (e estimator) block(b content.Block, width float64, top bool) float64 {
+	chars := func(runs []content.Inline) int { return utf8.RuneCountInString(content.PlainText(runs)) }
+	switch b.Kind {
+	case content.BlockParagraph:
+		return textHeight(chars(b.Text), e.body, serifCharEm, 1.6, width) + paraGap
+	case content.BlockHeading:
+		font := 1.45 * rootFont
+		if b.Level > 2 {
+			font = 1.2 * rootFont
+		}
+		return 2*rootFont + textHeight(chars(b.Text), font, serifCharEm*1.05, 1.25, width) + 0.75*rootFont
+	case content.BlockList:
+		h := paraGap
+		for _, item := range b.Items {
+			for _, c := range item {
+				if c.Kind == content.BlockParagraph {
+					h += textHeight(chars(c.Text), e.body, serifCharEm, 1.6, width-40)
+					if !b.Tight {
+						h += paraGap
+					}
+					continue
+				}
+				h += e.block(c, width-40, false)
+			}
+		}
+		return h
+	case content.BlockQuote:
+		return e.blocks(b.Blocks, width-19, false) + paraGap
+	case content.BlockCode:
+		lines := 1
+		for _, c := range b.Code {
+			if c == '\n' {
+				lines++
+			}
+		}
+		return float64(lines)*0.9*e.body*1.45 + 2*0.9*rootFont + paraGap
+	case content.BlockImage:
+		return width*9/16 + paraGap
+	case content.BlockRule:
+		return 4*rootFont + 1
+	case content.BlockTable:
+		if b.Table == nil {
+			return 0
+		}
+		return float64(len(b.Table.Rows)+1)*(0.95*rootFont*1.6+0.8*rootFont) + paraGap
+	case content.BlockCard:
+		return e.card(b.ID, width)
+	}
+	return 0
+}
+
+// card is the height of a closed card: its summary.
+func (e estimator) card(id string, width float64) float64 {
+	c, ok := e.article.Card(id)
+	if !ok {
+		return 0
+	}
+	font := 0.95 * rootFont
+	line := font * 1.4
+	inner := width - summaryPadH
+	kind := 10 + 7*0.75*rootFont*sansCharEm*1.2 // "BACKGROUND", small caps, spaced
+	title := textHeight(utf8.RuneCountInString(c.Label()), font, sansCharEm*1.1, 1.4, inner)
+	if float64(utf8.RuneCountInString(c.Label()))*font*sansCharEm*1.1+kind > inner {
+		title += line // the title wraps below the kind
+	}
+	h := title
+	if c.Kind == content.CardQuote {
+		h += textHeight(62, font, serifCharEm, 1.4, inner) // the teaser, about 60 characters
+	}
+	return math.Max(44, h+summaryPadV) + cardBorder + paraGap
+}
