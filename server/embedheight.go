@@ -25,7 +25,7 @@ const (
 	headerTop     = 2 * rootFont
 	headerTopWide = 3 * rootFont
 	headerBottom  = 0.5 * rootFont
-	footerHeight  = 2*rootFont + 0.875*rootFont*1.6
+	footerHeight  = 2*rootFont + 44 // .embed-footer: padding, a 44 px link
 )
 
 // textHeight is the height of text of n characters set at font px, with

@@ -57,12 +57,16 @@
     }
   });
 
-  // Cards: "toggle" does not bubble, so listen while it goes down.
+  // Cards: "toggle" does not bubble, so listen while it goes down. The
+  // wasm's hand-over builds new <details> (an open one fires "toggle"
+  // again): only a change is news.
+  const cards = new Map();
   document.addEventListener("toggle", (e) => {
     const card = e.target;
-    if (card instanceof HTMLDetailsElement && card.dataset.card) {
-      post({ type: "backstory:card", id: card.id, open: card.open });
-    }
+    if (!(card instanceof HTMLDetailsElement) || !card.dataset.card) return;
+    if ((cards.get(card.id) || false) === card.open) return;
+    cards.set(card.id, card.open);
+    post({ type: "backstory:card", id: card.id, open: card.open });
   }, true);
 
   // WordPress opens links itself: the frame is sandboxed, without popups.

@@ -1,0 +1,278 @@
+package e2e
+
+import (
+	"encoding/json"
+	"html/template"
+	"io"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"backstory/internal/browsertest"
+	"backstory/server"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// hostPages serves the publisher's pages of testdata/hosts, from an origin
+// of its own, embedding the article slug of srv.
+func hostPages(t *testing.T, srv *server.Server, slug string) *httptest.Server {
+	t.Helper()
+	tmpl := template.Must(template.ParseGlob(filepath.Join("testdata", "hosts", "*.html")))
+	embed := srv.URL() + "/embed/" + slug
+	// The snippet, as the server's oEmbed answer gives it to publishers.
+	res, err := http.Get(srv.URL() + "/oembed?url=" + url.QueryEscape(srv.URL()+"/articles/"+slug))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var ans struct {
+		Snippet string `json:"backstory_snippet"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&ans); err != nil || ans.Snippet == "" {
+		t.Fatalf("oEmbed answer: %v", err)
+	}
+	pym, err := os.ReadFile(filepath.Join("testdata", "hosts", "pym.v1.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/pym.v1.min.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(pym)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		name := filepath.Base(r.URL.Path) + ".html"
+		if err := tmpl.ExecuteTemplate(w, name, map[string]any{"Embed": embed, "Snippet": template.HTML(ans.Snippet)}); err != nil {
+			http.Error(w, err.Error(), 404)
+		}
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// sizes waits until the iframe and its content stop changing size, and
+// returns both.
+func sizes(t *testing.T, tab *browsertest.Tab, prefix string) (frame, content float64) {
+	t.Helper()
+	var last [2]float64
+	stable := time.Now()
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(100 * time.Millisecond) {
+		f := eval[float64](t, tab, `document.querySelector("iframe").getBoundingClientRect().height`)
+		c := inFrame[float64](t, tab, prefix, `document.documentElement.getBoundingClientRect().height`)
+		if [2]float64{f, c} != last {
+			last, stable = [2]float64{f, c}, time.Now()
+		}
+		if time.Since(stable) > 600*time.Millisecond {
+			return f, c
+		}
+	}
+	t.Fatalf("the sizes never settled: frame %v, content %v", last[0], last[1])
+	return 0, 0
+}
+
+// checkFit fails the test unless the iframe is as tall as its content.
+func checkFit(t *testing.T, tab *browsertest.Tab, prefix, when string) float64 {
+	t.Helper()
+	f, c := sizes(t, tab, prefix)
+	if math.Abs(f-c) > 2 {
+		t.Errorf("%s: the iframe is %.1f px tall, its content %.1f px", when, f, c)
+	}
+	return c
+}
+
+// TestEmbedSnippet: the snippet a publisher pastes makes an iframe as tall
+// as the article, growing when a card opens and shrinking when it closes,
+// without shifting the publisher's page.
+func TestEmbedSnippet(t *testing.T) {
+	srv := serve(t)
+	hosts := hostPages(t, srv, "blinken-meets-xi")
+	tab := newTab(t)
+	phone(t, tab)
+	open(t, tab, srv, "/") // nothing: only to know the server is up
+	do(t, tab, chromedp.Navigate(hosts.URL+"/snippet"))
+	prefix := srv.URL() + "/embed/blinken-meets-xi"
+	if got := eval[string](t, tab, `(() => { const f = document.querySelector("iframe"); return [f.title, f.getAttribute("loading"), f.getAttribute("allow"), f.hasAttribute("scrolling"), f.style.width].join("|"); })()`); got != "Xi Jinping receives Antony Blinken in Beijing|lazy|clipboard-write; web-share|false|100%" {
+		t.Errorf("the iframe: %s", got)
+	}
+	closed := checkFit(t, tab, prefix, "after load")
+
+	clickInFrame(t, tab, "iframe", prefix, "#one-china > summary")
+	opened := checkFit(t, tab, prefix, "after opening a card")
+	if opened <= closed {
+		t.Errorf("opening a card did not grow the embed (%.1f → %.1f)", closed, opened)
+	}
+	clickInFrame(t, tab, "iframe", prefix, "#one-china > summary")
+	again := checkFit(t, tab, prefix, "after closing it")
+	if math.Abs(again-closed) > 2 {
+		t.Errorf("closing the card did not shrink the embed back (%.1f → %.1f, was %.1f)", opened, again, closed)
+	}
+	if got := eval[string](t, tab, `JSON.stringify(window.cardEvents)`); got != `[{"id":"one-china","open":true},{"id":"one-china","open":false}]` {
+		t.Errorf("card events on the host: %s", got)
+	}
+	if shift := eval[float64](t, tab, `window.shifts`); shift != 0 {
+		t.Errorf("the host page shifted: CLS %v", shift)
+	}
+
+	// The publisher switches the theme.
+	eval[bool](t, tab, `(backstoryEmbeds.setTheme("dark"), true)`)
+	deadline := time.Now().Add(5 * time.Second)
+	for inFrame[string](t, tab, prefix, `document.documentElement.dataset.theme || ""`) != "dark" {
+		if time.Now().After(deadline) {
+			t.Fatal("the theme message did not switch the embed's theme")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	// Loaded twice, and a placeholder added later.
+	eval[bool](t, tab, `(() => { const s = document.createElement("script"); s.src = `+jsString(srv.URL()+"/embed.js")+`; document.body.append(s); const d = document.createElement("div"); d.dataset.backstory = `+jsString(srv.URL()+"/embed/how-to-write")+`; document.body.append(d); return true; })()`)
+	waitTrue(t, tab, "the later placeholder becomes an iframe", `document.querySelectorAll("iframe").length === 2`)
+	noProblems(t, tab)
+}
+
+// TestEmbedInPym: NPR's pym.js, the real one, sizes the iframe from the
+// embed's messages.
+func TestEmbedInPym(t *testing.T) {
+	srv := serve(t)
+	hosts := hostPages(t, srv, "blinken-meets-xi")
+	tab := newTab(t)
+	phone(t, tab)
+	do(t, tab, chromedp.Navigate(hosts.URL+"/pym"))
+	prefix := srv.URL() + "/embed/blinken-meets-xi"
+	closed := checkFit(t, tab, prefix, "after load")
+	clickInFrame(t, tab, "iframe", prefix, "#wang-yi > summary")
+	if opened := checkFit(t, tab, prefix, "after opening a card"); opened <= closed {
+		t.Errorf("opening a card did not grow the embed (%.1f → %.1f)", closed, opened)
+	}
+	if got := eval[string](t, tab, `new URL(document.querySelector("iframe").src).searchParams.get("childId")`); got != "embed" {
+		t.Errorf("pym's childId %q", got)
+	}
+	noProblems(t, tab)
+}
+
+// TestEmbedInWordPress: a host speaking WordPress's protocol frames the
+// embed sandboxed (allow-scripts only: an opaque origin, no storage, no
+// service worker); the height comes with the secret, cards work, and
+// nothing fails.
+func TestEmbedInWordPress(t *testing.T) {
+	srv := serve(t)
+	hosts := hostPages(t, srv, "blinken-meets-xi")
+	tab := newTab(t)
+	phone(t, tab)
+	do(t, tab, chromedp.Navigate(hosts.URL+"/wordpress"))
+	prefix := srv.URL() + "/embed/blinken-meets-xi"
+	waitTrue(t, tab, "a height message with the secret arrives", `window.heights.length > 0`)
+	content := inFrame[float64](t, tab, prefix, `document.documentElement.getBoundingClientRect().height`)
+	last := eval[float64](t, tab, `window.heights[window.heights.length - 1]`)
+	if math.Abs(last-content) > 2 {
+		t.Errorf("the last height sent is %v, the content %v", last, content)
+	}
+	if got := eval[float64](t, tab, `+document.getElementById("embed").height`); got != math.Min(1000, math.Max(200, last)) {
+		t.Errorf("WordPress's iframe is %v tall", got)
+	}
+	// The wasm runs there too: it starts when the reader engages.
+	call(t, tab, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: 100, Y: 300})
+	deadline := time.Now().Add(10 * time.Second)
+	for inFrame[string](t, tab, prefix, `document.documentElement.dataset.wasm || ""`) != "ready" {
+		if time.Now().After(deadline) {
+			t.Fatalf("the wasm is %q in the sandboxed frame", inFrame[string](t, tab, prefix, `document.documentElement.dataset.wasm || ""`))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	clickInFrame(t, tab, "#embed", prefix, "#one-china > summary")
+	deadline = time.Now().Add(5 * time.Second)
+	for !inFrame[bool](t, tab, prefix, `document.getElementById("one-china").open`) {
+		if time.Now().After(deadline) {
+			t.Fatal("cards do not open in the sandboxed frame")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	inFrame[bool](t, tab, prefix, `(document.querySelector(".embed-open").click(), true)`)
+	waitTrue(t, tab, "a link click reaches the host", `window.links.length > 0`)
+	if got := eval[string](t, tab, `window.links[0]`); got != srv.URL()+"/articles/blinken-meets-xi" {
+		t.Errorf("link message %q", got)
+	}
+	noProblems(t, tab)
+}
+
+// TestEmbedFrameAncestors: with -embed-origins set, only those origins'
+// pages may frame an embed.
+func TestEmbedFrameAncestors(t *testing.T) {
+	allowed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer allowed.Close()
+	srv := serve(t, func(c *server.Config) { c.EmbedOrigins = allowed.URL })
+	hosts := hostPages(t, srv, "blinken-meets-xi") // another origin: not allowed
+	tab := newTab(t)
+	do(t, tab, chromedp.Navigate(hosts.URL+"/snippet"))
+	refused := func() bool {
+		for _, p := range tab.Problems() {
+			if strings.Contains(p, "frame-ancestors") {
+				return true
+			}
+		}
+		return false
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !refused() {
+		if time.Now().After(deadline) {
+			t.Fatalf("the embed was framed by a page of %s (the page reported %v)", hosts.URL, tab.Problems())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestEmbedWithoutJavaScript: the embed is the article, and its cards
+// open, with no script.
+func TestEmbedWithoutJavaScript(t *testing.T) {
+	srv := serve(t)
+	tab := newTab(t)
+	noScript(t, tab)
+	open(t, tab, srv, "/embed/blinken-meets-xi?theme=dark&cards=open")
+	if !eval[bool](t, tab, `document.getElementById("one-china").open && document.documentElement.dataset.theme === "dark"`) {
+		t.Error("cards=open and theme=dark did not apply")
+	}
+	do(t, tab, chromedp.Click(chromedp.CSS(`#one-china > summary`)))
+	if eval[bool](t, tab, `document.getElementById("one-china").open`) {
+		t.Error("a card's summary did not close it")
+	}
+}
+
+// TestEmbedHeightEstimates: the heights the server gives publishers to
+// reserve are close to what Chromium lays out.
+func TestEmbedHeightEstimates(t *testing.T) {
+	srv := serve(t)
+	tab := newTab(t)
+	for _, slug := range []string{"blinken-meets-xi", "how-to-write"} {
+		res, err := http.Get(srv.URL() + "/oembed?url=" + url.QueryEscape(srv.URL()+"/articles/"+slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		var ans struct {
+			Heights map[string]int `json:"backstory_heights"`
+		}
+		if err := json.Unmarshal(body, &ans); err != nil {
+			t.Fatal(err)
+		}
+		for width, estimate := range ans.Heights {
+			var w int64
+			json.Unmarshal([]byte(width), &w)
+			do(t, tab, chromedp.EmulateViewport(w, 800))
+			open(t, tab, srv, "/embed/"+slug)
+			settle(t, tab)
+			actual := eval[float64](t, tab, `document.documentElement.getBoundingClientRect().height`)
+			t.Logf("%s at %s px: estimated %d, laid out %.0f (%+.1f%%)", slug, width, estimate, actual, 100*(float64(estimate)-actual)/actual)
+			if math.Abs(float64(estimate)-actual) > 0.1*actual {
+				t.Errorf("%s at %s px: estimated %d, laid out %.0f", slug, width, estimate, actual)
+			}
+		}
+	}
+}
