@@ -25,6 +25,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	addr := fset.String("addr", envOr(env, "BACKSTORY_ADDR", ":8080"), "address to listen on (env BACKSTORY_ADDR)")
 	baseURL := fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links (env BACKSTORY_BASE_URL; default http://localhost:PORT)")
 	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
+	embedOrigins := fset.String("embed-origins", envOr(env, "BACKSTORY_EMBED_ORIGINS", "*"), "origins whose pages may frame embeds, space-separated, as in \"https://a.example https://b.example\" (env BACKSTORY_EMBED_ORIGINS)")
 	precache := fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
@@ -49,7 +50,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	if *precache == 0 {
 		*precache = -1 // the server's "none"
 	}
-	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log, Precache: *precache})
+	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log, Precache: *precache, EmbedOrigins: *embedOrigins})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitProblems
