@@ -26,6 +26,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	baseURL := fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links (env BACKSTORY_BASE_URL; default http://localhost:PORT)")
 	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
 	embedOrigins := fset.String("embed-origins", envOr(env, "BACKSTORY_EMBED_ORIGINS", "*"), "origins whose pages may frame embeds, space-separated, as in \"https://a.example https://b.example\" (env BACKSTORY_EMBED_ORIGINS)")
+	logFormat := fset.String("log-format", envOr(env, "BACKSTORY_LOG_FORMAT", "text"), "log format: text or json (env BACKSTORY_LOG_FORMAT)")
 	precache := fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
@@ -34,7 +35,16 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	if err := fset.Parse(args); err != nil {
 		return usageCode(err)
 	}
-	log := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	var log *slog.Logger
+	switch *logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(env.Stderr, nil))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(env.Stderr, nil))
+	default:
+		fmt.Fprintf(env.Stderr, "backstory serve: -log-format must be text or json, not %q\n", *logFormat)
+		return ExitUsage
+	}
 	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
 	if err != nil {
 		if ps, ok := errors.AsType[content.Problems](err); ok {

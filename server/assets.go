@@ -59,7 +59,11 @@ func loadAssets(static fs.FS, webDir string) (*assets, []string, error) {
 		if err != nil {
 			return err
 		}
-		a.add(p, precompress.Encode(body, precompress.Best))
+		enc := precompress.Encoded{Identity: body}
+		if compressible(contentType(p)) {
+			enc = precompress.Encode(body, precompress.Best)
+		}
+		a.add(p, enc)
 		return nil
 	})
 	if err != nil {
@@ -123,6 +127,16 @@ func (a *assets) url(name string) string {
 		return x.URL()
 	}
 	return ""
+}
+
+// compressible reports whether content of the type is worth compressing:
+// not images that are compressed already.
+func compressible(contentType string) bool {
+	switch contentType {
+	case "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "font/woff2":
+		return false
+	}
+	return true
 }
 
 func contentType(name string) string {

@@ -50,21 +50,20 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 		return s.servePage(w, r)
 	}
 	opts := embedOptions(r.URL.Query())
-	key := fmt.Sprintf("embed %s %s %s %t", slug, opts.Theme, opts.Accent, opts.OpenCards)
-	render := func() (*response, error) {
-		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Article: a, Embed: &opts, ImageSizes: site.assets.imageSizes(a)}
+	plain := opts
+	plain.Accent = ""
+	key := fmt.Sprintf("embed %s %s %t", slug, plain.Theme, plain.OpenCards)
+	res, err := site.cached(key, func() (*response, error) {
+		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Article: a, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
 		return site.page(data, http.StatusOK)
-	}
-	var res *response
-	var err error
-	if opts.Accent == "" {
-		res, err = site.cached(key, render)
-	} else {
-		// Any of 16 million accents: made for each request, not kept.
-		res, err = render()
-	}
+	})
 	if err != nil {
 		return err
+	}
+	if opts.Accent != "" {
+		// Any of 16 million accents: the page without one, with the
+		// accent's stylesheet after the page's, made for this request.
+		res = withAccent(res, accentCSS(opts.Accent))
 	}
 	w.Header().Set("Content-Security-Policy", site.embedCSP(accentCSS(opts.Accent)))
 	w.Header().Set(versionHeader, site.version)
@@ -80,4 +79,16 @@ func (s *site) embedCSP(accentCSS string) string {
 		styles += " " + cspHash(accentCSS)
 	}
 	return contentSecurityPolicy(cspHash(s.loader), styles, s.embedOrigins)
+}
+
+// withAccent inserts an accent stylesheet after a page's first stylesheet.
+func withAccent(res *response, css string) *response {
+	page := string(res.body.Identity)
+	i := strings.Index(page, "</style>")
+	if i < 0 {
+		return res
+	}
+	i += len("</style>")
+	page = page[:i] + "\n<style>" + css + "</style>" + page[i:]
+	return dynamicResponse(res.status, res.contentType, []byte(page))
 }

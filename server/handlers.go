@@ -13,7 +13,15 @@ import (
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler {
+	return s.handler
+}
+
+// routes makes the server's handler: the routes, and around them path
+// checks, security headers, panic recovery and request logs.
+func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.serveHealth)
+	mux.HandleFunc("GET /readyz", s.serveReady)
 	mux.Handle("GET /{$}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
@@ -25,7 +33,27 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /embed.js", s.handle(s.serveEmbedScript))
 	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
 	mux.Handle("GET /", s.handle(s.servePage))
-	return s.secure(guardPaths(mux))
+	return s.logRequests(s.recoverPanics(s.secure(guardPaths(mux))))
+}
+
+// serveHealth says the process is alive.
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
+
+// serveReady says whether to send the server traffic: yes, with articles
+// loaded, until it starts shutting down.
+func (s *Server) serveReady(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if s.draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "shutting down")
+		return
+	}
+	fmt.Fprintf(w, "ready: %d articles, release %s\n", s.site.Load().store.Len(), s.site.Load().version)
 }
 
 // handlerFunc is a handler that may fail; handle turns its error into a

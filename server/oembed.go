@@ -94,7 +94,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("encoding the oEmbed answer: %w", err)
 	}
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	s.write(w, r, newResponse(http.StatusOK, "application/json", body))
+	s.write(w, r, dynamicResponse(http.StatusOK, "application/json", body))
 	return nil
 }
 

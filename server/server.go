@@ -41,13 +41,15 @@ type Config struct {
 
 // Server serves the site.
 type Server struct {
-	cfg    Config
-	log    *slog.Logger
-	assets *assets
-	site   atomic.Pointer[site]
-	http   *http.Server
-	ln     net.Listener
-	served chan error
+	cfg      Config
+	log      *slog.Logger
+	assets   *assets
+	site     atomic.Pointer[site]
+	handler  http.Handler
+	draining atomic.Bool
+	http     *http.Server
+	ln       net.Listener
+	served   chan error
 }
 
 // New makes a server for cfg. It reads the assets but does not listen.
@@ -80,8 +82,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, assets: a}
 	s.site.Store(newSite(cfg.Store, a, cfg))
+	s.handler = s.routes()
 	s.http = &http.Server{
-		Handler:           s.Handler(),
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -129,6 +132,7 @@ func (s *Server) URL() string { return s.site.Load().baseURL }
 // Close stops accepting connections and waits for requests in flight to
 // finish, until ctx is done.
 func (s *Server) Close(ctx context.Context) error {
+	s.draining.Store(true)
 	err := s.http.Shutdown(ctx)
 	if s.served != nil {
 		if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {

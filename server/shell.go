@@ -19,7 +19,6 @@ var shell = template.Must(template.New("shell").Parse(shellHTML))
 type shellData struct {
 	Embed         bool   // an embed page: transparent, framed elsewhere
 	Theme         string // "light", "dark" or "" (the reader's)
-	AccentCSS     template.CSS
 	OEmbedURL     string
 	Lang, Dir     string
 	Title         string

@@ -44,6 +44,17 @@ type response struct {
 	etag        string
 }
 
+// dynamicResponse makes a response made for one request: compressed with
+// fast gzip only, since it is used once.
+func dynamicResponse(status int, contentType string, body []byte) *response {
+	sum := sha256.Sum256(body)
+	enc := precompress.Encoded{Identity: body}
+	if len(body) >= 512 {
+		enc.Gzip = precompress.GzipFast(body)
+	}
+	return &response{status: status, contentType: contentType, body: enc, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+}
+
 // newResponse makes a response, compressing body at the quality for pages.
 func newResponse(status int, contentType string, body []byte) *response {
 	sum := sha256.Sum256(body)
@@ -148,7 +159,6 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 	}
 	if data.Embed != nil {
 		d.Theme = data.Embed.Theme
-		d.AccentCSS = template.CSS(accentCSS(data.Embed.Accent))
 	}
 	if a := data.Article; a != nil {
 		d.Description = a.Dek

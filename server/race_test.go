@@ -1,0 +1,6 @@
+//go:build race
+
+package server
+
+// raceEnabled is set under the race detector, which slows code down.
+const raceEnabled = true
