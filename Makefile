@@ -1,7 +1,7 @@
 # backstory — see README.md.
 GO ?= go
 
-.PHONY: test check build wasm run
+.PHONY: test check build wasm run bench
 
 ## test: check formatting, vet, and run every test with the race detector (browser tests included)
 test:
@@ -24,3 +24,7 @@ wasm:
 ## run: serve the embedded articles on http://localhost:8080
 run: wasm
 	$(GO) run . serve
+
+## bench: load the server and nginx (same page, same compression) with wrk over loopback; needs nginx, wrk
+bench: wasm
+	$(GO) run ./cmd/bench

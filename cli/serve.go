@@ -12,12 +12,12 @@ import (
 	"backstory/content"
 	"backstory/content/articles"
 	"backstory/content/markdown"
+	"backstory/internal/bufferedlog"
 	"backstory/server"
 )
 
-// shutdownGrace is how long requests in flight may take to finish once the
-// server is asked to stop.
-const shutdownGrace = 10 * time.Second
+// logFlushInterval is the longest a log line waits in memory.
+const logFlushInterval = 100 * time.Millisecond
 
 func runServe(ctx context.Context, env Env, args []string) int {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -27,6 +27,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
 	embedOrigins := fset.String("embed-origins", envOr(env, "BACKSTORY_EMBED_ORIGINS", "*"), "origins whose pages may frame embeds, space-separated, as in \"https://a.example https://b.example\" (env BACKSTORY_EMBED_ORIGINS)")
 	logFormat := fset.String("log-format", envOr(env, "BACKSTORY_LOG_FORMAT", "text"), "log format: text or json (env BACKSTORY_LOG_FORMAT)")
+	grace := fset.Duration("grace", envDuration(env, "BACKSTORY_GRACE", 10*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish (env BACKSTORY_GRACE)")
 	precache := fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
@@ -35,12 +36,16 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	if err := fset.Parse(args); err != nil {
 		return usageCode(err)
 	}
+	// One write to stderr for many requests, not one each; lines reach it
+	// within logFlushInterval.
+	logOut := bufferedlog.New(env.Stderr, logFlushInterval, 64<<10)
+	defer logOut.Close()
 	var log *slog.Logger
 	switch *logFormat {
 	case "text":
-		log = slog.New(slog.NewTextHandler(env.Stderr, nil))
+		log = slog.New(slog.NewTextHandler(logOut, nil))
 	case "json":
-		log = slog.New(slog.NewJSONHandler(env.Stderr, nil))
+		log = slog.New(slog.NewJSONHandler(logOut, nil))
 	default:
 		fmt.Fprintf(env.Stderr, "backstory serve: -log-format must be text or json, not %q\n", *logFormat)
 		return ExitUsage
@@ -72,7 +77,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	log.Info("serving", "url", srv.URL(), "articles", store.Len())
 	<-ctx.Done()
 	log.Info("shutting down")
-	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	shutdown, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Close(shutdown); err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: stopping: %v\n", err)
@@ -95,6 +100,17 @@ func envInt(env Env, key string, def int) int {
 	if v := envOr(env, key, ""); v != "" {
 		if n, err := strconv.Atoi(v); err == nil {
 			return n
+		}
+	}
+	return def
+}
+
+// envDuration reads a duration variable ("10s"), or def if unset or not a
+// duration.
+func envDuration(env Env, key string, def time.Duration) time.Duration {
+	if v := envOr(env, key, ""); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
 		}
 	}
 	return def

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,6 +22,7 @@ type asset struct {
 	contentType string
 	body        precompress.Encoded
 	hash        string // hex SHA-256 of the file
+	res         *response
 }
 
 // versionedName is the asset's name with its content hash: app.css →
@@ -111,6 +113,7 @@ func builtEncodings(path string, body []byte) (precompress.Encoded, error) {
 func (a *assets) add(name string, body precompress.Encoded) {
 	sum := sha256.Sum256(body.Identity)
 	x := &asset{name: name, contentType: contentType(name), body: body, hash: hex.EncodeToString(sum[:])}
+	x.res = makeResponse(http.StatusOK, x.contentType, body, `"`+x.hash[:24]+`"`)
 	a.byName[name] = x
 	a.byPath[x.versionedName()] = x
 }
@@ -159,6 +162,4 @@ func contentType(name string) string {
 }
 
 // response is the asset as a response; its validator is its hash.
-func (a *asset) response() *response {
-	return &response{status: 200, contentType: a.contentType, body: a.body, etag: `"` + a.hash[:24] + `"`}
-}
+func (a *asset) response() *response { return a.res }

@@ -62,8 +62,14 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 	}
 	if opts.Accent != "" {
 		// Any of 16 million accents: the page without one, with the
-		// accent's stylesheet after the page's, made for this request.
-		res = withAccent(res, accentCSS(opts.Accent))
+		// accent's stylesheet after the page's.
+		plainPage := res
+		res, err = site.cachedVariant(key+" "+opts.Accent, func() (*response, error) {
+			return withAccent(plainPage, accentCSS(opts.Accent)), nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	w.Header().Set("Content-Security-Policy", site.embedCSP(accentCSS(opts.Accent)))
 	w.Header().Set(versionHeader, site.version)
@@ -74,11 +80,10 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 // embedCSP is the policy of embed pages: the page's own, but framed by the
 // configured origins, and with the accent stylesheet allowed if any.
 func (s *site) embedCSP(accentCSS string) string {
-	styles := cspHash(s.css())
-	if accentCSS != "" {
-		styles += " " + cspHash(accentCSS)
+	if accentCSS == "" {
+		return s.embedPolicy
 	}
-	return contentSecurityPolicy(cspHash(s.loader), styles, s.embedOrigins)
+	return contentSecurityPolicy(s.loaderHash, s.styleHash+" "+cspHash(accentCSS), s.embedOrigins)
 }
 
 // withAccent inserts an accent stylesheet after a page's first stylesheet.

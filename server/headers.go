@@ -30,12 +30,16 @@ func contentSecurityPolicy(loaderHash, styleHash, frameAncestors string) string 
 
 // secure sets the security headers of every response.
 func (s *Server) secure(h http.Handler) http.Handler {
+	// Assigned to the header map, not Set, as in write.
+	nosniff := []string{"nosniff"}
+	referrer := []string{"strict-origin-when-cross-origin"}
+	permissions := []string{permissionsPolicy}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", s.site.Load().csp)
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		hd.Set("Permissions-Policy", permissionsPolicy)
+		hd["Content-Security-Policy"] = s.site.Load().cspValue
+		hd["X-Content-Type-Options"] = nosniff
+		hd["Referrer-Policy"] = referrer
+		hd["Permissions-Policy"] = permissions
 		h.ServeHTTP(w, r)
 	})
 }

@@ -68,34 +68,51 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 {
 		width = min(width, mw)
 	}
-	height := estimateEmbedHeight(a, width)
+	maxHeight := 0
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 {
-		height = min(height, mh)
+		maxHeight = mh
 	}
-	embed := site.absolute(ui.EmbedPath(a.Slug))
+	key := fmt.Sprintf("oembed %s %d %d", a.Slug, width, maxHeight)
+	res, err := site.cachedVariant(key, func() (*response, error) {
+		return site.oembed(a, width, maxHeight)
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	s.write(w, r, res)
+	return nil
+}
+
+// oembed makes the oEmbed answer for a, at most width wide and, if
+// maxHeight > 0, that high.
+func (s *site) oembed(a *content.Article, width, maxHeight int) (*response, error) {
+	height := estimateEmbedHeight(a, width)
+	if maxHeight > 0 {
+		height = min(height, maxHeight)
+	}
+	embed := s.absolute(ui.EmbedPath(a.Slug))
 	ans := oembedAnswer{
 		Version:      "1.0",
 		Type:         "rich",
 		Title:        a.Title,
 		AuthorName:   a.Byline,
 		ProviderName: ui.SiteName,
-		ProviderURL:  site.absolute(ui.PathIndex),
+		ProviderURL:  s.absolute(ui.PathIndex),
 		Width:        width,
 		Height:       height,
 		Heights:      map[string]int{},
 		HTML:         iframeHTML(embed, a.Title, width, height),
-		Snippet:      site.snippet(a),
+		Snippet:      s.snippet(a),
 	}
 	for _, w := range embedWidths {
 		ans.Heights[strconv.Itoa(w)] = estimateEmbedHeight(a, w)
 	}
 	body, err := json.Marshal(ans)
 	if err != nil {
-		return fmt.Errorf("encoding the oEmbed answer: %w", err)
+		return nil, fmt.Errorf("encoding the oEmbed answer: %w", err)
 	}
-	w.Header().Set("Access-Control-Allow-Origin", "*")
-	s.write(w, r, dynamicResponse(http.StatusOK, "application/json", body))
-	return nil
+	return dynamicResponse(http.StatusOK, "application/json", body), nil
 }
 
 // articleAt returns the article whose page or embed is at rawURL on this

@@ -32,7 +32,7 @@ func testServer(t *testing.T, store *content.Store) *httptest.Server {
 	return ts
 }
 
-func embeddedStore(t *testing.T) *content.Store {
+func embeddedStore(t testing.TB) *content.Store {
 	t.Helper()
 	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
 	if err != nil {

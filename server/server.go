@@ -130,16 +130,22 @@ func (s *Server) Addr() net.Addr { return s.ln.Addr() }
 func (s *Server) URL() string { return s.site.Load().baseURL }
 
 // Close stops accepting connections and waits for requests in flight to
-// finish, until ctx is done.
+// finish, until ctx is done; then it cuts the connections still open,
+// logging how the wait ended. It returns an error only if serving itself
+// failed.
 func (s *Server) Close(ctx context.Context) error {
 	s.draining.Store(true)
-	err := s.http.Shutdown(ctx)
-	if s.served != nil {
-		if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
-			err = errors.Join(err, serr)
-		}
+	if err := s.http.Shutdown(ctx); err != nil {
+		s.log.Warn("requests still in flight when the grace period ended; closing their connections", "err", err)
+		s.http.Close()
 	}
-	return err
+	if s.served == nil {
+		return nil
+	}
+	if err := <-s.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serving: %w", err)
+	}
+	return nil
 }
 
 // localAddr is addr as a host:port a browser on this machine can open.

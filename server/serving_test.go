@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -27,7 +28,7 @@ func fullServer(t testing.TB, log io.Writer) (*Server, *httptest.Server) {
 			t.Fatal(err)
 		}
 	}
-	srv, err := New(Config{Store: embeddedStore(t.(*testing.T)), WebDir: dir, BaseURL: "https://news.example", Logger: slog.New(slog.NewJSONHandler(log, nil))})
+	srv, err := New(Config{Store: embeddedStore(t), WebDir: dir, BaseURL: "https://news.example", Logger: slog.New(slog.NewJSONHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,6 +131,43 @@ func TestRevalidation(t *testing.T) {
 	}
 }
 
+// TestVariantsAreBounded checks that responses shaped by a query are kept
+// up to maxVariants, and still served right past it.
+func TestVariantsAreBounded(t *testing.T) {
+	srv, ts := fullServer(t, io.Discard)
+	client := ts.Client()
+	fetch := func(path string) string {
+		res, err := client.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", path, res.StatusCode)
+		}
+		return string(body)
+	}
+	for i := range maxVariants + 20 {
+		accent := fmt.Sprintf("#%06x", i)
+		if page := fetch("/embed/how-to-write?accent=%23" + accent[1:]); !strings.Contains(page, "--accent:"+accent+" !important") {
+			t.Fatalf("accent %s is not in its embed", accent)
+		}
+		if i%100 == 0 {
+			fetch(fmt.Sprintf("/oembed?url=%s/articles/how-to-write&maxheight=%d", url.QueryEscape("https://news.example"), 100+i))
+		}
+	}
+	site := srv.site.Load()
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if site.variants != maxVariants {
+		t.Errorf("%d variants kept, want the cap, %d", site.variants, maxVariants)
+	}
+	if len(site.responses) > maxVariants+10 {
+		t.Errorf("%d responses kept, want at most the %d variants and a few pages", len(site.responses), maxVariants)
+	}
+}
+
 func TestMethods(t *testing.T) {
 	_, ts := fullServer(t, io.Discard)
 	for _, path := range []string{"/", "/articles/how-to-write", "/api/articles", "/web/boot.js", "/embed/how-to-write", "/oembed", "/nope"} {
@@ -158,7 +196,7 @@ func TestMethods(t *testing.T) {
 }
 
 func TestPanicBecomes500(t *testing.T) {
-	var log bytes.Buffer
+	var log logBuffer
 	srv, _ := fullServer(t, &log)
 	h := srv.logRequests(srv.recoverPanics(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/boom" {
@@ -180,10 +218,32 @@ func TestPanicBecomes500(t *testing.T) {
 	}
 }
 
+// logBuffer is a log shared by the server's goroutines and the test.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 func TestRequestLog(t *testing.T) {
-	var log bytes.Buffer
+	var log logBuffer
 	_, ts := fullServer(t, &log)
 	get(t, ts, "/articles/how-to-write?token=s3cr3t&q=reader+search")
+	// The line is written once the response is sent: wait for it.
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline) && !strings.Contains(log.String(), `"msg":"request"`); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	var line struct {
 		Msg      string `json:"msg"`
 		Method   string `json:"method"`

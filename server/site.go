@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -21,48 +22,73 @@ import (
 // assets, and the pages and JSON made from them, each made once, on first
 // request, and kept for as long as the revision is served.
 type site struct {
-	store    *content.Store
-	assets   *assets
-	baseURL  string // absolute, without a trailing slash; "" if unknown
-	csp      string // the Content-Security-Policy of pages
+	store   *content.Store
+	assets  *assets
+	baseURL string // absolute, without a trailing slash; "" if unknown
+	csp     string // the Content-Security-Policy of pages
+	// cspValue is csp as a header value.
+	cspValue []string
 	loader   string // the inline loader script of pages
-	version  string // the release: a hash of content and assets
-	precache int    // how many articles the service worker saves
+	// loaderHash and styleHash are the CSP hashes of the inline script and
+	// stylesheet; embedPolicy is the CSP of embeds without an accent.
+	loaderHash, styleHash, embedPolicy string
+	version                            string // the release: a hash of content and assets
+	precache                           int    // how many articles the service worker saves
 	// embedOrigins are the CSP frame-ancestors of embed pages.
 	embedOrigins string
 
-	mu    sync.Mutex
-	cache map[string]*response // by cache key: "page /path", "api /path"
+	mu        sync.Mutex
+	responses map[string]*response // by cache key: "page /path", "api /path"
+	variants  int                  // how many of responses are variants
 }
 
 // response is a finished response: its body, compressed once, and its
-// validator.
+// validator, with their header values made once too.
 type response struct {
 	status      int
 	contentType string
 	body        precompress.Encoded
 	etag        string
+	// The values of Content-Type, ETag and Content-Length (by encoding),
+	// ready to put in a header map without allocating.
+	contentTypeValue, etagValue  []string
+	lengthIdentity, lengthBrotli []string
+	lengthGzip                   []string
+}
+
+// makeResponse makes a response and its header values.
+func makeResponse(status int, contentType string, body precompress.Encoded, etag string) *response {
+	length := func(b []byte) []string { return []string{strconv.Itoa(len(b))} }
+	return &response{
+		status: status, contentType: contentType, body: body, etag: etag,
+		contentTypeValue: []string{contentType}, etagValue: []string{etag},
+		lengthIdentity: length(body.Identity), lengthBrotli: length(body.Brotli), lengthGzip: length(body.Gzip),
+	}
+}
+
+// contentETag is the validator of a body: a hash of its content.
+func contentETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 // dynamicResponse makes a response made for one request: compressed with
 // fast gzip only, since it is used once.
 func dynamicResponse(status int, contentType string, body []byte) *response {
-	sum := sha256.Sum256(body)
 	enc := precompress.Encoded{Identity: body}
 	if len(body) >= 512 {
 		enc.Gzip = precompress.GzipFast(body)
 	}
-	return &response{status: status, contentType: contentType, body: enc, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	return makeResponse(status, contentType, enc, contentETag(body))
 }
 
 // newResponse makes a response, compressing body at the quality for pages.
 func newResponse(status int, contentType string, body []byte) *response {
-	sum := sha256.Sum256(body)
-	return &response{status: status, contentType: contentType, body: precompress.Encode(body, precompress.Fast), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	return makeResponse(status, contentType, precompress.Encode(body, precompress.Fast), contentETag(body))
 }
 
 func newSite(store *content.Store, a *assets, cfg Config) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), cache: map[string]*response{}, precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: map[string]*response{}, precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
 	s.version = siteVersion(store.Revision(), a)
 	lc := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
 	if lc.Wasm != "" {
@@ -73,7 +99,11 @@ func newSite(store *content.Store, a *assets, cfg Config) *site {
 		lc.EmbedScripts = []string{frame}
 	}
 	s.loader = loaderScript(lc)
-	s.csp = contentSecurityPolicy(cspHash(s.loader), cspHash(s.css()), "'self'")
+	s.loaderHash, s.styleHash = cspHash(s.loader), cspHash(s.css())
+	s.csp = contentSecurityPolicy(s.loaderHash, s.styleHash, "'self'")
+	s.cspValue = []string{s.csp}
+	s.cspValue = []string{s.csp}
+	s.embedPolicy = contentSecurityPolicy(s.loaderHash, s.styleHash, s.embedOrigins)
 	return s
 }
 
@@ -81,8 +111,22 @@ func newSite(store *content.Store, a *assets, cfg Config) *site {
 // Only successful responses are kept: a page that fails to render is tried
 // again on the next request.
 func (s *site) cached(key string, make func() (*response, error)) (*response, error) {
+	return s.cache(key, false, make)
+}
+
+// maxVariants bounds how many variants, responses shaped by a query (an
+// embed's accent colour, an oEmbed size), a revision keeps: past it, they
+// are made for each request, so that odd queries cannot fill the memory.
+const maxVariants = 1024
+
+// cachedVariant is cached for a variant.
+func (s *site) cachedVariant(key string, make func() (*response, error)) (*response, error) {
+	return s.cache(key, true, make)
+}
+
+func (s *site) cache(key string, variant bool, make func() (*response, error)) (*response, error) {
 	s.mu.Lock()
-	r, ok := s.cache[key]
+	r, ok := s.responses[key]
 	s.mu.Unlock()
 	if ok {
 		return r, nil
@@ -92,8 +136,17 @@ func (s *site) cached(key string, make func() (*response, error)) (*response, er
 		return nil, err
 	}
 	s.mu.Lock()
-	s.cache[key] = r
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	if _, ok := s.responses[key]; ok {
+		return r, nil
+	}
+	if variant {
+		if s.variants >= maxVariants {
+			return r, nil
+		}
+		s.variants++
+	}
+	s.responses[key] = r
 	return r, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -32,10 +33,24 @@ func Gzip(data []byte) []byte {
 	return gzipLevel(data, gzip.BestCompression)
 }
 
-// GzipFast compresses data quickly, for large files compressed at start-up.
+// GzipFast compresses data quickly: large files at start-up, and
+// responses made for one request.
 func GzipFast(data []byte) []byte {
-	return gzipLevel(data, gzip.BestSpeed)
+	var buf bytes.Buffer
+	w := fastWriters.Get().(*gzip.Writer)
+	w.Reset(&buf)
+	w.Write(data) // writes to a bytes.Buffer cannot fail
+	w.Close()
+	fastWriters.Put(w)
+	return buf.Bytes()
 }
+
+// fastWriters are gzip writers at BestSpeed for reuse: each holds about
+// 1 MB of compressor state, too much to allocate per request.
+var fastWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed) // a valid level
+	return w
+}}
 
 func gzipLevel(data []byte, level int) []byte {
 	var buf bytes.Buffer
