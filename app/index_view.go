@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
 	"backstory/content"
@@ -14,6 +15,8 @@ type IndexView struct {
 
 	// Articles are the articles to list, in order.
 	Articles []content.Summary
+	// Pagination is the list's place in the index; nil for one page.
+	Pagination *Pagination
 
 	saved   map[string]bool // article paths saved for offline reading
 	release func()
@@ -55,10 +58,27 @@ func (v *IndexView) Render() app.UI {
 		saved, known := v.saved[ArticlePath(a.Slug)]
 		items[i] = articleSummary(a, known, saved)
 	}
-	return el("div", attrs{"class", "index"},
+	body := []app.UI{
 		textEl("h1", "index-title", "Articles"),
 		el("ol", attrs{"class", "article-list"}, items...),
-	)
+	}
+	if p := v.Pagination; p != nil && p.Pages > 1 {
+		body = append(body, pagination(*p))
+	}
+	return el("div", attrs{"class", "index"}, body...)
+}
+
+// pagination links an index page to its neighbours.
+func pagination(p Pagination) app.UI {
+	var links []app.UI
+	if p.Page > 1 {
+		links = append(links, el("a", attrs{"href", IndexPath(p.Page - 1), "rel", "prev"}, text("← Newer")))
+	}
+	links = append(links, textEl("span", "pagination-place", fmt.Sprintf("Page %d of %d", p.Page, p.Pages)))
+	if p.Page < p.Pages {
+		links = append(links, el("a", attrs{"href", IndexPath(p.Page + 1), "rel", "next"}, text("Older →")))
+	}
+	return el("nav", attrs{"class", "pagination", "aria-label", "Pages of articles"}, links...)
 }
 
 // articleSummary renders an article in the list. Once the wasm knows

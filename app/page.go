@@ -78,17 +78,14 @@ func (p *Page) show(ctx app.Context, d PageData) {
 
 // apiPath is the JSON behind a page's path, or "" for a page that has none.
 func apiPath(path string) string {
-	if path == PathIndex {
-		return APIArticles
+	if n, ok := IndexPage(path); ok {
+		return APIIndexPath(n)
 	}
 	if slug, ok := ArticleSlug(path); ok {
-		return APIArticles + "/" + slug
+		return APIArticlePath(slug)
 	}
 	return ""
 }
-
-// The JSON API the server offers.
-const APIArticles = "/api/articles"
 
 // pageFromAPI makes the page data of path from the API's answer.
 func pageFromAPI(path string, status int, body string) (PageData, error) {
@@ -99,9 +96,14 @@ func pageFromAPI(path string, status int, body string) (PageData, error) {
 		return d, nil
 	case status != http.StatusOK:
 		return PageData{}, fmt.Errorf("the API answered %d", status)
-	case path == PathIndex:
-		d.Kind = KindIndex
-		return d, json.Unmarshal([]byte(body), &d.Index)
+	}
+	if _, ok := IndexPage(path); ok {
+		var page IndexPageData
+		if err := json.Unmarshal([]byte(body), &page); err != nil {
+			return PageData{}, err
+		}
+		d.Kind, d.Index, d.Pagination = KindIndex, page.Articles, &page.Pagination
+		return d, nil
 	}
 	d.Kind = KindArticle
 	return d, json.Unmarshal([]byte(body), &d.Article)
@@ -118,7 +120,7 @@ func (p *Page) Render() app.UI {
 	case KindArticle:
 		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes}
 	case KindIndex:
-		main = &IndexView{Articles: p.data.Index}
+		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination}
 	case KindOffline:
 		main = offline()
 	default:

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"backstory/content"
 
@@ -27,8 +28,10 @@ type PageData struct {
 	// Path is the URL path the data is for.
 	Path string   `json:"path"`
 	Kind PageKind `json:"kind"`
-	// Index lists the articles, newest first (KindIndex).
-	Index []content.Summary `json:"index,omitempty"`
+	// Index lists the articles of an index page, newest first
+	// (KindIndex); Pagination says which page of how many.
+	Index      []content.Summary `json:"index,omitempty"`
+	Pagination *Pagination       `json:"pagination,omitempty"`
 	// Article is the article (KindArticle).
 	Article *content.Article `json:"article,omitempty"`
 	// Embed says how an embedded article shows (KindEmbed).
@@ -37,6 +40,18 @@ type PageData struct {
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
 	ImageSizes map[string]Size `json:"imageSizes,omitempty"`
+}
+
+// Pagination is an index page's place among the index's pages.
+type Pagination struct {
+	Page  int `json:"page"`  // from 1
+	Pages int `json:"pages"` // at least 1
+}
+
+// IndexPageData is the JSON of an index page (APIIndexPath).
+type IndexPageData struct {
+	Pagination
+	Articles []content.Summary `json:"articles"`
 }
 
 // EmbedOptions are a publisher's choices for an embedded article, from the
@@ -69,6 +84,10 @@ func (d *PageData) Title() string {
 		return "Page not found · " + SiteName
 	case KindOffline:
 		return "Offline · " + SiteName
+	case KindIndex:
+		if p := d.Pagination; p != nil && p.Page > 1 {
+			return fmt.Sprintf("Articles, page %d of %d · %s", p.Page, p.Pages, SiteName)
+		}
 	}
 	return SiteName + " · " + SiteTagline
 }

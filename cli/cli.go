@@ -35,6 +35,7 @@ func commands() []command {
 		{"check", "[DIR|FILE…]", "parse articles and report every problem (default: the embedded articles)", runCheck},
 		{"new", "\"Title\"", "write content/articles/<slug>.md with front matter and an example of each card", runNew},
 		{"serve", "[flags]", "serve the site on http://localhost:8080", runServe},
+		{"export", "-out DIR", "write the whole site as files for any static host or CDN", runExport},
 	}
 }
 

@@ -93,3 +93,41 @@ func TestNewWritesAnArticleThatPassesCheck(t *testing.T) {
 		t.Errorf("new without a title: exit %d, want 2", code)
 	}
 }
+
+func TestExport(t *testing.T) {
+	web := t.TempDir()
+	for name, body := range map[string]string{"app.wasm": "\x00asm\x01\x00\x00\x00", "wasm_exec.js": "// stand-in\n"} {
+		if err := os.WriteFile(filepath.Join(web, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := run(t, "export", "-out", out, "-web", web, "-base-url", "https://news.example")
+	if code != 0 || !strings.HasPrefix(stdout, "exported 2 articles to "+out) {
+		t.Fatalf("export: exit %d, %q, %s", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "blinken-meets-xi", "index.html"))
+	if err != nil || !strings.Contains(string(page), `href="https://news.example/articles/blinken-meets-xi"`) {
+		t.Errorf("the exported article lacks its canonical URL (%v)", err)
+	}
+
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		stderr   string
+	}{
+		{"no -out", []string{"export"}, 2, "Usage: backstory export"},
+		{"no wasm", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", t.TempDir()}, 1, "app.wasm is missing: build it first with make wasm"},
+		{"no -base-url", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web}, 0, "no -base-url: links, sharing and embeds will point to http://localhost:8080"},
+		{"articles with problems", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web, "-content", "testdata/check"}, 1, "testdata/check/bad.md:7:1: quote card needs by="},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, tt.args...)
+			if code != tt.wantCode || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, want %d; stderr lacks %q:\n%s", code, tt.wantCode, tt.stderr, stderr)
+			}
+		})
+	}
+}

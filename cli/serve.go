@@ -2,16 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"strconv"
 	"time"
 
-	"backstory/content"
-	"backstory/content/articles"
-	"backstory/content/markdown"
 	"backstory/internal/bufferedlog"
 	"backstory/server"
 )
@@ -23,14 +19,11 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
 	addr := fset.String("addr", envOr(env, "BACKSTORY_ADDR", ":8080"), "address to listen on (env BACKSTORY_ADDR)")
-	baseURL := fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links (env BACKSTORY_BASE_URL; default http://localhost:PORT)")
-	webDir := fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)")
-	embedOrigins := fset.String("embed-origins", envOr(env, "BACKSTORY_EMBED_ORIGINS", "*"), "origins whose pages may frame embeds, space-separated, as in \"https://a.example https://b.example\" (env BACKSTORY_EMBED_ORIGINS)")
+	site := addSiteFlags(fset, env)
 	logFormat := fset.String("log-format", envOr(env, "BACKSTORY_LOG_FORMAT", "text"), "log format: text or json (env BACKSTORY_LOG_FORMAT)")
 	grace := fset.Duration("grace", envDuration(env, "BACKSTORY_GRACE", 10*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish (env BACKSTORY_GRACE)")
-	precache := fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the embedded articles as a website: every page prerendered, the\narticle data as JSON under /api/articles, and the WebAssembly UI.\n\nFlags:")
+		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the articles (the embedded ones, or those of -content) as a website:\nevery page prerendered, the article data as JSON under /api, and the\nWebAssembly UI. Every flag can be set by the environment variable named.\n\nFlags:")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -50,22 +43,18 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backstory serve: -log-format must be text or json, not %q\n", *logFormat)
 		return ExitUsage
 	}
-	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
-	if err != nil {
-		if ps, ok := errors.AsType[content.Problems](err); ok {
-			fmt.Fprintln(env.Stderr, ps.Error())
-		}
-		fmt.Fprintf(env.Stderr, "backstory serve: the articles have problems: %v\n", firstLine(err))
-		return ExitProblems
-	}
-	if *precache < 0 {
-		fmt.Fprintln(env.Stderr, "backstory serve: -precache must be 0 or more")
+	if err := site.check(); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitUsage
 	}
-	if *precache == 0 {
-		*precache = -1 // the server's "none"
+	store, err := site.loadArticles(env.Stderr)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
+		return ExitProblems
 	}
-	srv, err := server.New(server.Config{Addr: *addr, BaseURL: *baseURL, Store: store, WebDir: *webDir, Logger: log, Precache: *precache, EmbedOrigins: *embedOrigins})
+	cfg := site.config(store)
+	cfg.Addr, cfg.Logger = *addr, log
+	srv, err := server.New(cfg)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitProblems

@@ -134,8 +134,12 @@ func waitReady(t *testing.T, tab *browsertest.Tab) {
 	do(t, tab, chromedp.WaitReady(chromedp.CSS(`html[data-wasm="ready"]`)))
 }
 
+// site is where the site under test is served: backstory serve, or a
+// static export on nginx.
+type site interface{ URL() string }
+
 // open navigates the tab to path on srv and waits for the page to load.
-func open(t *testing.T, tab *browsertest.Tab, srv *server.Server, path string) {
+func open(t *testing.T, tab *browsertest.Tab, srv site, path string) {
 	t.Helper()
 	do(t, tab, chromedp.Navigate(srv.URL()+path))
 	do(t, tab, chromedp.WaitReady(chromedp.CSS("body")))

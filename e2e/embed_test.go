@@ -23,12 +23,13 @@ import (
 
 // hostPages serves the publisher's pages of testdata/hosts, from an origin
 // of its own, embedding the article slug of srv.
-func hostPages(t *testing.T, srv *server.Server, slug string) *httptest.Server {
+func hostPages(t *testing.T, srv site, slug string) *httptest.Server {
 	t.Helper()
 	tmpl := template.Must(template.ParseGlob(filepath.Join("testdata", "hosts", "*.html")))
 	embed := srv.URL() + "/embed/" + slug
-	// The snippet, as the server's oEmbed answer gives it to publishers.
-	res, err := http.Get(srv.URL() + "/oembed?url=" + url.QueryEscape(srv.URL()+"/articles/"+slug))
+	// The snippet, as the oEmbed answer the article's page names gives it
+	// to publishers.
+	res, err := http.Get(srv.URL() + "/oembed/" + slug + ".json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,8 +93,9 @@ func checkFit(t *testing.T, tab *browsertest.Tab, prefix, when string) float64 {
 // TestEmbedSnippet: the snippet a publisher pastes makes an iframe as tall
 // as the article, growing when a card opens and shrinking when it closes,
 // without shifting the publisher's page.
-func TestEmbedSnippet(t *testing.T) {
-	srv := serve(t)
+func TestEmbedSnippet(t *testing.T) { embedSnippet(t, serve(t)) }
+
+func embedSnippet(t *testing.T, srv site) {
 	hosts := hostPages(t, srv, "blinken-meets-xi")
 	tab := newTab(t)
 	phone(t, tab)

@@ -37,8 +37,9 @@ func TestWasmWaitsForTheReader(t *testing.T) {
 // TestCardReferences: a reference opens its card in place, says so with
 // aria-expanded, puts the card in the URL without a history entry, and
 // closes it again by keyboard.
-func TestCardReferences(t *testing.T) {
-	srv := serve(t)
+func TestCardReferences(t *testing.T) { cardReferences(t, serve(t)) }
+
+func cardReferences(t *testing.T, srv site) {
 	tab := newTab(t)
 	open(t, tab, srv, article)
 	engage(t, tab)

@@ -68,8 +68,9 @@ func setOffline(t *testing.T, tab *browsertest.Tab, off bool) {
 // TestOfflineReading: after one visit to the index, with the network gone,
 // the index, a visited article and an article never visited all open and
 // work; a page never saved shows the offline page; a banner says so.
-func TestOfflineReading(t *testing.T) {
-	srv := serve(t)
+func TestOfflineReading(t *testing.T) { offlineReading(t, serve(t)) }
+
+func offlineReading(t *testing.T, srv site) {
 	tab := newTab(t)
 	open(t, tab, srv, "/")
 	engage(t, tab)

@@ -11,8 +11,9 @@ const article = "/articles/blinken-meets-xi"
 
 // TestReadableWithoutJavaScript: the prerendered page is the article, and
 // its cards open with no script at all, by pointer and by keyboard.
-func TestReadableWithoutJavaScript(t *testing.T) {
-	srv := serve(t)
+func TestReadableWithoutJavaScript(t *testing.T) { readableWithoutJavaScript(t, serve(t)) }
+
+func readableWithoutJavaScript(t *testing.T, srv site) {
 	tab := newTab(t)
 	noScript(t, tab)
 	open(t, tab, srv, article)

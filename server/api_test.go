@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	ui "backstory/app"
 	"backstory/content"
 
 	"github.com/andybalholm/brotli"
@@ -20,7 +21,7 @@ func TestAPI(t *testing.T) {
 	store := embeddedStore(t)
 	ts := testServer(t, store)
 
-	res, body := get(t, ts, "/api/articles")
+	res, body := get(t, ts, "/api/articles.json")
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("list: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
@@ -29,7 +30,7 @@ func TestAPI(t *testing.T) {
 		t.Errorf("list: %v, %+v", err, list)
 	}
 
-	res, body = get(t, ts, "/api/articles/blinken-meets-xi")
+	res, body = get(t, ts, "/api/articles/blinken-meets-xi.json")
 	var a content.Article
 	if err := json.Unmarshal([]byte(body), &a); err != nil || res.StatusCode != http.StatusOK || a.Slug != "blinken-meets-xi" || len(a.Cards) == 0 {
 		t.Errorf("article: %d %v %+v", res.StatusCode, err, a.Slug)
@@ -38,11 +39,19 @@ func TestAPI(t *testing.T) {
 	if etag == "" || res.Header.Get("Cache-Control") != "no-cache" {
 		t.Errorf("article: ETag %q, Cache-Control %q", etag, res.Header.Get("Cache-Control"))
 	}
-	if res, _ := get(t, ts, "/api/articles/blinken-meets-xi", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
+	if res, _ := get(t, ts, "/api/articles/blinken-meets-xi.json", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation: status %d, want 304", res.StatusCode)
 	}
-	if res, _ := get(t, ts, "/api/articles/nope"); res.StatusCode != http.StatusNotFound {
-		t.Errorf("missing article: status %d", res.StatusCode)
+	for _, path := range []string{"/api/articles/nope.json", "/api/articles/blinken-meets-xi", "/api/articles/blinken-meets-xi.js", "/api/pages/2.json", "/api/pages/0.json", "/api/pages/01.json", "/api/pages/x.json"} {
+		if res, _ := get(t, ts, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
+		}
+	}
+
+	res, body = get(t, ts, "/api/pages/1.json")
+	var page ui.IndexPageData
+	if err := json.Unmarshal([]byte(body), &page); err != nil || res.StatusCode != http.StatusOK || page.Page != 1 || page.Pages != 1 || len(page.Articles) != store.Len() {
+		t.Errorf("index page 1: %d %v %+v", res.StatusCode, err, page.Pagination)
 	}
 }
 
@@ -114,7 +123,7 @@ func TestAssets(t *testing.T) {
 	if res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
 		t.Errorf("versioned wasm: %s, %s", res.Header.Get("Content-Type"), res.Header.Get("Cache-Control"))
 	}
-	if res.Header.Get("Content-Encoding") == "br" {
+	if body == "not brotli of the wasm" {
 		t.Error("served a .br file that does not decompress to the wasm")
 	}
 	if decode(t, res.Header.Get("Content-Encoding"), body) != string(wasm) {

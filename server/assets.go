@@ -92,8 +92,8 @@ func loadAssets(static fs.FS, webDir string) (*assets, []string, error) {
 
 // builtEncodings returns a built file with the compressed forms make wrote
 // beside it (file.br, file.gz), checked against it: a form that does not
-// decompress to the file is ignored. Without them, the file is compressed
-// now with gzip, quickly.
+// decompress to the file is ignored. Without them, a small file is
+// compressed now, a large one with gzip, quickly.
 func builtEncodings(path string, body []byte) (precompress.Encoded, error) {
 	enc := precompress.Encoded{Identity: body}
 	br, err := os.ReadFile(path + ".br")
@@ -104,7 +104,11 @@ func builtEncodings(path string, body []byte) (precompress.Encoded, error) {
 	if err == nil && precompress.Decodes(gz, "gzip", body) {
 		enc.Gzip = gz
 	}
-	if enc.Brotli == nil && enc.Gzip == nil {
+	switch {
+	case enc.Brotli != nil || enc.Gzip != nil:
+	case len(body) < 1<<20: // wasm_exec.js: quick to compress well
+		enc = precompress.Encode(body, precompress.Best)
+	default: // a wasm built without its .br and .gz: brotli would take long
 		enc.Gzip = precompress.GzipFast(body)
 	}
 	return enc, nil

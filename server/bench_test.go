@@ -33,7 +33,7 @@ func BenchmarkHandler(b *testing.B) {
 		{"index/br", "/", "br, gzip", 200},
 		{"embed/br", "/embed/blinken-meets-xi", "br, gzip", 200},
 		{"embed-accent/gzip", "/embed/blinken-meets-xi?accent=%23aa3300", "gzip", 200},
-		{"api/br", "/api/articles/blinken-meets-xi", "br, gzip", 200},
+		{"api/br", "/api/articles/blinken-meets-xi.json", "br, gzip", 200},
 		{"asset/br", site.assets.url("boot.js"), "br, gzip", 200},
 		{"wasm/br", site.assets.url("app.wasm"), "br, gzip", 200},
 		{"oembed/gzip", "/oembed?url=https://news.example/articles/blinken-meets-xi", "gzip", 200},

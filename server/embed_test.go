@@ -180,8 +180,15 @@ func TestOEmbed(t *testing.T) {
 	// Discovery: the article page links its oEmbed.
 	_, article := get(t, ts, "/articles/blinken-meets-xi")
 	link := one(t, parseHTML(t, article), "oEmbed discovery", tag("link", "rel", "alternate", "type", "application/json+oembed"))
-	if href, _ := attr(link, "href"); href != "https://news.example/oembed?format=json&url="+url.QueryEscape(page) {
+	href, _ := attr(link, "href")
+	if href != "https://news.example/oembed/blinken-meets-xi.json" {
 		t.Errorf("discovery href %q", href)
+	}
+	// It answers as /oembed?url= does at the default size.
+	_, linked := get(t, ts, strings.TrimPrefix(href, "https://news.example"))
+	_, asked := get(t, ts, "/oembed?url="+url.QueryEscape(page))
+	if linked != asked {
+		t.Errorf("the discovered oEmbed differs from /oembed?url=:\n%s\n%s", linked, asked)
 	}
 }
 

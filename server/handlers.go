@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	ui "backstory/app"
+	"backstory/content"
 )
 
 // Handler returns the server's HTTP handler.
@@ -24,11 +26,13 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{$}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
-	mux.Handle("GET "+ui.APIArticles+"/{slug}", s.handle(s.serveArticle))
+	mux.Handle("GET "+ui.APIArticlePattern, s.handle(s.serveArticle))
+	mux.Handle("GET "+ui.APIIndexPattern, s.handle(s.serveIndexPage))
 	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
 	mux.Handle("GET /sw.js", s.handle(s.serveWorker))
 	mux.Handle("GET "+ui.PathEmbedPrefix+"{slug}", s.handle(s.serveEmbed))
 	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
+	mux.Handle("GET /oembed/{file}", s.handle(s.serveArticleOEmbed))
 	mux.Handle("GET /embed.js", s.handle(s.serveEmbedScript))
 	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
 	mux.Handle("GET /", s.handle(s.servePage))
@@ -98,6 +102,10 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
 	path := r.URL.Path
+	if to, ok := indexRedirect(r); ok {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return nil
+	}
 	ok := site.hasPage(path)
 	key, status := "page "+path, http.StatusOK
 	if !ok {
@@ -151,18 +159,72 @@ func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
-	slug := r.PathValue("slug")
-	a, ok := site.store.Article(slug)
-	if !ok {
-		return notFoundError(fmt.Sprintf("article %q", slug))
+	a, err := site.articleFile(r.PathValue("file"))
+	if err != nil {
+		return err
 	}
-	res, err := site.cached("api "+slug, func() (*response, error) { return jsonResponse(a) })
+	res, err := site.cached("api "+a.Slug, func() (*response, error) { return jsonResponse(a) })
 	if err != nil {
 		return err
 	}
 	w.Header().Set(versionHeader, site.version)
 	s.write(w, r, res)
 	return nil
+}
+
+// articleFile returns the article a file name of a JSON route names:
+// "slug.json".
+func (s *site) articleFile(file string) (*content.Article, error) {
+	slug, ok := strings.CutSuffix(file, ".json")
+	a, found := s.store.Article(slug)
+	if !ok || !found {
+		return nil, notFoundError(fmt.Sprintf("article %q", slug))
+	}
+	return a, nil
+}
+
+// serveIndexPage serves the JSON of a page of the index.
+func (s *Server) serveIndexPage(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	digits, _ := strings.CutSuffix(r.PathValue("file"), ".json")
+	n, ok := ui.IndexPage(ui.IndexPath(atoiOrZero(digits)))
+	if !ok || ui.APIIndexPath(n) != r.URL.Path || n > ui.IndexPages(site.store.Len()) {
+		return notFoundError("index page")
+	}
+	res, err := site.cached("api page "+digits, func() (*response, error) {
+		return jsonResponse(site.indexPage(n))
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set(versionHeader, site.version)
+	s.write(w, r, res)
+	return nil
+}
+
+// atoiOrZero is s as a number, or 0 if it is not one.
+func atoiOrZero(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// indexRedirect sends the index's other addresses to their page:
+// /?page=N (the address readers may guess) and /page/1 to / or /page/N.
+func indexRedirect(r *http.Request) (string, bool) {
+	switch r.URL.Path {
+	case ui.PathIndex:
+		if q := r.URL.Query().Get("page"); q != "" {
+			if n, err := strconv.Atoi(q); err == nil && n >= 1 {
+				return ui.IndexPath(n), true
+			}
+		}
+	case ui.PathIndexPrefix + "1":
+		return ui.PathIndex, true
+	}
+	return "", false
 }
 
 func jsonResponse(v any) (*response, error) {

@@ -20,13 +20,13 @@ var embedWidths = []int{320, 375, 414, 600, 768}
 // defaultEmbedWidth is the width an oEmbed answer proposes.
 const defaultEmbedWidth = 600
 
-// oembedURL is the oEmbed endpoint's URL for an article, for discovery.
+// oembedURL is the URL of an article's oEmbed answer, for discovery: a
+// file-like URL, so that a static export has it too.
 func (s *site) oembedURL(slug string) string {
-	page := s.absolute(ui.ArticlePath(slug))
-	if page == "" {
+	if s.baseURL == "" {
 		return ""
 	}
-	return s.absolute("/oembed?format=json&url=" + url.QueryEscape(page))
+	return s.absolute(ui.OEmbedPath(slug))
 }
 
 // oembedAnswer is an oEmbed 1.0 "rich" answer, with backstory's estimate of
@@ -74,7 +74,28 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	}
 	key := fmt.Sprintf("oembed %s %d %d", a.Slug, width, maxHeight)
 	res, err := site.cachedVariant(key, func() (*response, error) {
-		return site.oembed(a, width, maxHeight)
+		body, err := site.oembed(a, width, maxHeight)
+		return dynamicResponse(http.StatusOK, "application/json", body), err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	s.write(w, r, res)
+	return nil
+}
+
+// serveArticleOEmbed serves an article's oEmbed answer at the default
+// size: the one its pages name for discovery.
+func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	a, err := site.articleFile(r.PathValue("file"))
+	if err != nil {
+		return err
+	}
+	res, err := site.cached("oembed "+a.Slug, func() (*response, error) {
+		body, err := site.oembed(a, defaultEmbedWidth, 0)
+		return newResponse(http.StatusOK, "application/json", body), err
 	})
 	if err != nil {
 		return err
@@ -86,7 +107,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 
 // oembed makes the oEmbed answer for a, at most width wide and, if
 // maxHeight > 0, that high.
-func (s *site) oembed(a *content.Article, width, maxHeight int) (*response, error) {
+func (s *site) oembed(a *content.Article, width, maxHeight int) ([]byte, error) {
 	height := estimateEmbedHeight(a, width)
 	if maxHeight > 0 {
 		height = min(height, maxHeight)
@@ -112,7 +133,7 @@ func (s *site) oembed(a *content.Article, width, maxHeight int) (*response, erro
 	if err != nil {
 		return nil, fmt.Errorf("encoding the oEmbed answer: %w", err)
 	}
-	return dynamicResponse(http.StatusOK, "application/json", body), nil
+	return body, nil
 }
 
 // articleAt returns the article whose page or embed is at rawURL on this

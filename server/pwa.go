@@ -59,12 +59,12 @@ func (s *site) workerConfig(limit int) workerConfig {
 		c.ByName[name] = a.URL()
 	}
 	slices.Sort(c.Static)
-	c.Pages = []string{ui.PathIndex, ui.APIArticles}
+	c.Pages = []string{ui.PathIndex, ui.APIIndexPath(1)}
 	for i, sum := range s.store.Summaries() {
 		if i == limit {
 			break
 		}
-		c.Pages = append(c.Pages, ui.ArticlePath(sum.Slug), ui.APIArticles+"/"+sum.Slug)
+		c.Pages = append(c.Pages, ui.ArticlePath(sum.Slug), ui.APIArticlePath(sum.Slug))
 	}
 	return c
 }

@@ -124,7 +124,7 @@ func TestPrecacheCapKeepsTheNewest(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := srv.site.Load().workerConfig(srv.cfg.Precache).Pages
-	want := "/ /api/articles /articles/a4 /api/articles/a4 /articles/a3 /api/articles/a3"
+	want := "/ /api/pages/1.json /articles/a4 /api/articles/a4.json /articles/a3 /api/articles/a3.json"
 	if strings.Join(got, " ") != want {
 		t.Errorf("saved %v, want %s", got, want)
 	}

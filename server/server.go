@@ -37,6 +37,9 @@ type Config struct {
 	// frame-ancestors source list ("https://a.example https://b.example");
 	// "*", any, if empty.
 	EmbedOrigins string
+	// CacheBytes bounds the memory the pages and JSON made for requests
+	// may take: DefaultCacheBytes if 0.
+	CacheBytes int64
 }
 
 // Server serves the site.
@@ -50,6 +53,7 @@ type Server struct {
 	http     *http.Server
 	ln       net.Listener
 	served   chan error
+	missing  []string // built files not found in WebDir
 }
 
 // New makes a server for cfg. It reads the assets but does not listen.
@@ -62,6 +66,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.WebDir == "" {
 		cfg.WebDir = "web"
+	}
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
 	if cfg.Precache == 0 {
 		cfg.Precache = DefaultPrecache
@@ -80,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 	for _, m := range missing {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, assets: a}
+	s := &Server{cfg: cfg, log: cfg.Logger, assets: a, missing: missing}
 	s.site.Store(newSite(cfg.Store, a, cfg))
 	s.handler = s.routes()
 	s.http = &http.Server{
@@ -118,6 +125,10 @@ func (s *Server) Open() error {
 func (s *Server) Update(store *content.Store) {
 	s.site.Store(newSite(store, s.assets, s.cfg))
 }
+
+// MissingFiles lists the built files (app.wasm, wasm_exec.js) that were
+// not in the web directory: without them pages work, without the wasm.
+func (s *Server) MissingFiles() []string { return s.missing }
 
 // Version is the release the server serves: a hash of its content and
 // assets.

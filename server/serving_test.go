@@ -54,8 +54,8 @@ func TestHeadersByRouteClass(t *testing.T) {
 		{"page", "/articles/blinken-meets-xi", "br", 200, "text/html; charset=utf-8", "no-cache", "'self'", "br", true},
 		{"index", "/", "gzip", 200, "text/html; charset=utf-8", "no-cache", "'self'", "gzip", true},
 		{"embed", "/embed/blinken-meets-xi", "br", 200, "text/html; charset=utf-8", "no-cache", "*", "br", true},
-		{"api list", "/api/articles", "br", 200, "application/json", "no-cache", "'self'", "br", true},
-		{"api article", "/api/articles/how-to-write", "gzip", 200, "application/json", "no-cache", "'self'", "gzip", true},
+		{"api list", "/api/articles.json", "br", 200, "application/json", "no-cache", "'self'", "br", true},
+		{"api article", "/api/articles/how-to-write.json", "gzip", 200, "application/json", "no-cache", "'self'", "gzip", true},
 		{"asset", site.assets.url("boot.js"), "br", 200, "text/javascript; charset=utf-8", "public, max-age=31536000, immutable", "'self'", "br", true},
 		{"asset, plain name", "/web/boot.js", "br", 200, "text/javascript; charset=utf-8", "no-cache", "'self'", "br", true},
 		{"wasm", site.assets.url("app.wasm"), "gzip", 200, "application/wasm", "public, max-age=31536000, immutable", "'self'", "gzip", true},
@@ -113,7 +113,7 @@ func TestHeadersByRouteClass(t *testing.T) {
 
 func TestRevalidation(t *testing.T) {
 	srv, ts := fullServer(t, io.Discard)
-	for _, path := range []string{"/", "/articles/how-to-write", "/api/articles/how-to-write", srv.site.Load().assets.url("app.wasm"), "/sw.js"} {
+	for _, path := range []string{"/", "/articles/how-to-write", "/api/articles/how-to-write.json", srv.site.Load().assets.url("app.wasm"), "/sw.js"} {
 		res, _ := get(t, ts, path)
 		etag := res.Header.Get("ETag")
 		res2, body := get(t, ts, path, "If-None-Match", etag)
@@ -157,20 +157,18 @@ func TestVariantsAreBounded(t *testing.T) {
 			fetch(fmt.Sprintf("/oembed?url=%s/articles/how-to-write&maxheight=%d", url.QueryEscape("https://news.example"), 100+i))
 		}
 	}
-	site := srv.site.Load()
-	site.mu.Lock()
-	defer site.mu.Unlock()
-	if site.variants != maxVariants {
-		t.Errorf("%d variants kept, want the cap, %d", site.variants, maxVariants)
+	responses, variants, _ := srv.site.Load().responses.stats()
+	if variants != maxVariants {
+		t.Errorf("%d variants kept, want the cap, %d", variants, maxVariants)
 	}
-	if len(site.responses) > maxVariants+10 {
-		t.Errorf("%d responses kept, want at most the %d variants and a few pages", len(site.responses), maxVariants)
+	if responses > maxVariants+10 {
+		t.Errorf("%d responses kept, want at most the %d variants and a few pages", responses, maxVariants)
 	}
 }
 
 func TestMethods(t *testing.T) {
 	_, ts := fullServer(t, io.Discard)
-	for _, path := range []string{"/", "/articles/how-to-write", "/api/articles", "/web/boot.js", "/embed/how-to-write", "/oembed", "/nope"} {
+	for _, path := range []string{"/", "/articles/how-to-write", "/api/articles.json", "/web/boot.js", "/embed/how-to-write", "/oembed", "/nope"} {
 		for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PROPFIND"} {
 			req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader("x"))
 			res, err := ts.Client().Do(req)
@@ -292,7 +290,7 @@ func TestLoad(t *testing.T) {
 	srv, ts := fullServer(t, io.Discard)
 	site := srv.site.Load()
 	paths := []string{"/", "/articles/blinken-meets-xi", "/articles/how-to-write", "/embed/blinken-meets-xi?theme=dark", "/embed/how-to-write?accent=%23ff6600",
-		"/api/articles", "/api/articles/blinken-meets-xi", site.assets.url("boot.js"), site.assets.url("app.wasm"), "/embed.js", "/sw.js",
+		"/api/articles.json", "/api/articles/blinken-meets-xi.json", "/api/pages/1.json", site.assets.url("boot.js"), site.assets.url("app.wasm"), "/embed.js", "/sw.js",
 		"/manifest.webmanifest", "/oembed?url=" + url.QueryEscape("https://news.example/articles/how-to-write"), "/articles/nope", "/web/../etc/passwd", "/readyz"}
 	encodings := []string{"br", "gzip", "", "br, gzip"}
 	const clients = 64
@@ -335,5 +333,37 @@ func TestLoad(t *testing.T) {
 	}
 	if requests.Load() < clients {
 		t.Errorf("only %d requests", requests.Load())
+	}
+}
+
+// TestCacheIsBounded: with a small budget, serving every page keeps only
+// the most recent within it, and every page is still served right.
+func TestCacheIsBounded(t *testing.T) {
+	store := manyArticles(t, 300)
+	srv, err := New(quiet(Config{Store: store, WebDir: t.TempDir(), BaseURL: "https://news.example", CacheBytes: 200 << 10}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newHTTPTest(t, srv)
+	for _, sum := range store.Summaries() {
+		res, body := get(t, ts, "/articles/"+sum.Slug)
+		if res.StatusCode != 200 || !strings.Contains(body, sum.Title+"</h1>") {
+			t.Fatalf("%s: %d", sum.Slug, res.StatusCode)
+		}
+	}
+	responses, _, size := srv.site.Load().responses.stats()
+	if size > 200<<10 || responses == 0 || responses >= store.Len() {
+		t.Errorf("%d responses of %d bytes kept, want some, within 200 kB", responses, size)
+	}
+	// The most recent pages are kept, the first ones gone.
+	c := srv.site.Load().responses
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sums := store.Summaries()
+	if _, ok := c.byKey["page /articles/"+sums[len(sums)-1].Slug]; !ok {
+		t.Error("the page served last is not kept")
+	}
+	if _, ok := c.byKey["page /articles/"+sums[0].Slug]; ok {
+		t.Error("the page served first is still kept")
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	ui "backstory/app"
 	"backstory/content"
@@ -37,9 +36,9 @@ type site struct {
 	// embedOrigins are the CSP frame-ancestors of embed pages.
 	embedOrigins string
 
-	mu        sync.Mutex
-	responses map[string]*response // by cache key: "page /path", "api /path"
-	variants  int                  // how many of responses are variants
+	// responses are the pages and JSON made so far, by cache key: "page
+	// /path", "api slug".
+	responses *responseCache
 }
 
 // response is a finished response: its body, compressed once, and its
@@ -88,7 +87,7 @@ func newResponse(status int, contentType string, body []byte) *response {
 }
 
 func newSite(store *content.Store, a *assets, cfg Config) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: map[string]*response{}, precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
 	s.version = siteVersion(store.Revision(), a)
 	lc := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
 	if lc.Wasm != "" {
@@ -102,58 +101,28 @@ func newSite(store *content.Store, a *assets, cfg Config) *site {
 	s.loaderHash, s.styleHash = cspHash(s.loader), cspHash(s.css())
 	s.csp = contentSecurityPolicy(s.loaderHash, s.styleHash, "'self'")
 	s.cspValue = []string{s.csp}
-	s.cspValue = []string{s.csp}
 	s.embedPolicy = contentSecurityPolicy(s.loaderHash, s.styleHash, s.embedOrigins)
 	return s
 }
 
-// cached returns the response under key, making it with make the first time.
-// Only successful responses are kept: a page that fails to render is tried
-// again on the next request.
+// cached returns the response under key, making it with make the first
+// time (see responseCache.get).
 func (s *site) cached(key string, make func() (*response, error)) (*response, error) {
-	return s.cache(key, false, make)
+	return s.responses.get(key, false, make)
 }
 
-// maxVariants bounds how many variants, responses shaped by a query (an
-// embed's accent colour, an oEmbed size), a revision keeps: past it, they
-// are made for each request, so that odd queries cannot fill the memory.
-const maxVariants = 1024
-
-// cachedVariant is cached for a variant.
+// cachedVariant is cached for a variant: a response shaped by a query.
 func (s *site) cachedVariant(key string, make func() (*response, error)) (*response, error) {
-	return s.cache(key, true, make)
-}
-
-func (s *site) cache(key string, variant bool, make func() (*response, error)) (*response, error) {
-	s.mu.Lock()
-	r, ok := s.responses[key]
-	s.mu.Unlock()
-	if ok {
-		return r, nil
-	}
-	r, err := make()
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.responses[key]; ok {
-		return r, nil
-	}
-	if variant {
-		if s.variants >= maxVariants {
-			return r, nil
-		}
-		s.variants++
-	}
-	s.responses[key] = r
-	return r, nil
+	return s.responses.get(key, true, make)
 }
 
 // hasPage reports whether there is a page at path.
 func (s *site) hasPage(path string) bool {
-	if path == ui.PathIndex || path == ui.PathOffline {
+	if path == ui.PathOffline {
 		return true
+	}
+	if n, ok := ui.IndexPage(path); ok {
+		return n <= ui.IndexPages(s.store.Len())
 	}
 	slug, ok := ui.ArticleSlug(path)
 	if ok {
@@ -162,14 +131,26 @@ func (s *site) hasPage(path string) bool {
 	return ok
 }
 
+// indexPage is page n of the index: its articles and its place.
+func (s *site) indexPage(n int) ui.IndexPageData {
+	all := s.store.Summaries()
+	start := min((n-1)*ui.IndexPageSize, len(all))
+	end := min(start+ui.IndexPageSize, len(all))
+	return ui.IndexPageData{
+		Pagination: ui.Pagination{Page: n, Pages: ui.IndexPages(len(all))},
+		Articles:   all[start:end],
+	}
+}
+
 // pageData is the data of the page at path: "not found" if there is none.
 func (s *site) pageData(path string) ui.PageData {
-	switch path {
-	case ui.PathIndex:
-		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: s.store.Summaries()}
-	case ui.PathOffline:
+	if path == ui.PathOffline {
 		// Shown for any page never saved: it names none.
 		return ui.PageData{Kind: ui.KindOffline}
+	}
+	if n, ok := ui.IndexPage(path); ok && s.hasPage(path) {
+		page := s.indexPage(n)
+		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: page.Articles, Pagination: &page.Pagination}
 	}
 	if slug, ok := ui.ArticleSlug(path); ok {
 		if a, ok := s.store.Article(slug); ok {

@@ -3,31 +3,17 @@ package loadbench
 import (
 	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
-)
 
-// needTools skips the test without nginx and wrk, or fails it under CI,
-// which installs them.
-func needTools(t *testing.T) {
-	t.Helper()
-	for _, tool := range []string{"nginx", "wrk"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := "\n\n*** LOAD BENCHMARK NOT TESTED: no " + tool + "\n*** apt-get install -y nginx wrk libnginx-mod-http-brotli-static\n"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-	}
-}
+	"backstory/internal/nginx"
+)
 
 // TestRun runs make bench's benchmark briefly: both servers answer with
 // the same bytes, wrk's figures come back, and the report prints them.
 func TestRun(t *testing.T) {
-	needTools(t)
+	nginx.Need(t, "wrk")
 	rep, err := Run(context.Background(), Options{
 		Path:   "/articles/blinken-meets-xi",
 		WebDir: t.TempDir(),

@@ -5,7 +5,7 @@
 //   static    the versioned assets of this revision (the app shell)
 //   byName    plain asset name → this revision's versioned URL
 //   pages     pages and their JSON to save at install: "/", the newest
-//             articles up to the cap, their /api/articles JSON
+//             articles up to the cap, their /api/articles/SLUG.json
 //   offline   the page shown for a page that was never saved
 //
 // Caches: "backstory-static-<version>" holds this revision's assets and is
