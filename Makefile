@@ -1,7 +1,7 @@
 # backstory — see README.md.
 GO ?= go
 
-.PHONY: test check build wasm run bench
+.PHONY: test check build wasm run bench scale
 
 ## test: check formatting, vet, and run every test with the race detector (browser tests included)
 test:
@@ -28,3 +28,7 @@ run: wasm
 ## bench: load the server and nginx (same page, same compression) with wrk over loopback; needs nginx, wrk
 bench: wasm
 	$(GO) run ./cmd/bench
+
+## scale: serve and export 1,000 and 10,000 synthetic articles, measuring time and memory
+scale: wasm
+	$(GO) run ./cmd/scale

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"time"
 
+	"backstory/content"
+	"backstory/content/live"
+	"backstory/content/markdown"
 	"backstory/internal/bufferedlog"
 	"backstory/server"
 )
@@ -21,6 +24,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	addr := fset.String("addr", envOr(env, "BACKSTORY_ADDR", ":8080"), "address to listen on (env BACKSTORY_ADDR)")
 	site := addSiteFlags(fset, env)
 	logFormat := fset.String("log-format", envOr(env, "BACKSTORY_LOG_FORMAT", "text"), "log format: text or json (env BACKSTORY_LOG_FORMAT)")
+	dev := fset.Bool("dev", envOr(env, "BACKSTORY_DEV", "") == "true", "for editors: pages show the articles' problems and reload when they change; never in production (env BACKSTORY_DEV=true)")
 	grace := fset.Duration("grace", envDuration(env, "BACKSTORY_GRACE", 10*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish (env BACKSTORY_GRACE)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "Usage: backstory serve [flags]\n\nServes the articles (the embedded ones, or those of -content) as a website:\nevery page prerendered, the article data as JSON under /api, and the\nWebAssembly UI. Every flag can be set by the environment variable named.\n\nFlags:")
@@ -47,13 +51,24 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitUsage
 	}
-	store, err := site.loadArticles(env.Stderr)
+	// With -content, the directory is followed as editors change it; its
+	// problems are logged, never fatal. The embedded articles must be right.
+	var dir *live.Dir
+	var store *content.Store
+	var err error
+	if *site.contentDir != "" {
+		if dir, err = live.Open(*site.contentDir, markdown.NewParser()); err == nil {
+			store = dir.Store()
+		}
+	} else {
+		store, err = site.loadArticles(env.Stderr)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitProblems
 	}
 	cfg := site.config(store)
-	cfg.Addr, cfg.Logger = *addr, log
+	cfg.Addr, cfg.Logger, cfg.Dev = *addr, log, *dev
 	srv, err := server.New(cfg)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
@@ -63,7 +78,15 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backstory serve: %v\n", err)
 		return ExitProblems
 	}
-	log.Info("serving", "url", srv.URL(), "articles", store.Len())
+	log.Info("serving", "url", srv.URL(), "articles", store.Len(), "dev", *dev)
+	if dir != nil {
+		// After Open, which settles the base URL the pages are made with.
+		go func() {
+			if err := srv.Follow(ctx, dir); err != nil {
+				log.Error("no longer following the articles; serving the last ones", "err", err)
+			}
+		}()
+	}
 	<-ctx.Done()
 	log.Info("shutting down")
 	shutdown, cancel := context.WithTimeout(context.Background(), *grace)

@@ -21,7 +21,7 @@ import (
 
 // newServer makes a server of store with a stand-in wasm that has .br and
 // .gz siblings, as make wasm writes them.
-func newServer(t *testing.T, store *content.Store) *server.Server {
+func newServer(t testing.TB, store *content.Store) *server.Server {
 	t.Helper()
 	web := t.TempDir()
 	wasm := []byte("\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm", 5000))

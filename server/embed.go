@@ -43,8 +43,7 @@ func accentCSS(accent string) string {
 func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
 	slug := r.PathValue("slug")
-	a, ok := site.store.Article(slug)
-	if !ok {
+	if !site.store.Has(slug) {
 		// The site's own 404 page, framed like the embed would have been.
 		w.Header().Set("Content-Security-Policy", site.embedCSP(""))
 		return s.servePage(w, r)
@@ -54,6 +53,10 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 	plain.Accent = ""
 	key := fmt.Sprintf("embed %s %s %t", slug, plain.Theme, plain.OpenCards)
 	res, err := site.cached(key, func() (*response, error) {
+		a, err := site.article(slug)
+		if err != nil {
+			return nil, err
+		}
 		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Article: a, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
 		return site.page(data, http.StatusOK)
 	})

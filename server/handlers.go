@@ -36,6 +36,9 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /embed.js", s.handle(s.serveEmbedScript))
 	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
 	mux.Handle("GET /", s.handle(s.servePage))
+	if s.cfg.Dev {
+		mux.Handle("GET "+devEventsPath, s.handle(s.serveDevEvents))
+	}
 	return s.logRequests(s.recoverPanics(s.secure(guardPaths(mux))))
 }
 
@@ -159,11 +162,14 @@ func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
-	a, err := site.articleFile(r.PathValue("file"))
+	slug, err := site.slugFile(r.PathValue("file"))
 	if err != nil {
 		return err
 	}
-	res, err := site.cached("api "+a.Slug, func() (*response, error) { return jsonResponse(a) })
+	res, err := site.cached("api "+slug, func() (*response, error) {
+		body, _ := site.store.ArticleJSON(slug)
+		return newResponse(http.StatusOK, "application/json", body), nil
+	})
 	if err != nil {
 		return err
 	}
@@ -172,12 +178,21 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// articleFile returns the article a file name of a JSON route names:
-// "slug.json".
-func (s *site) articleFile(file string) (*content.Article, error) {
+// slugFile returns the slug of the article a JSON route's file name,
+// "slug.json", names.
+func (s *site) slugFile(file string) (string, error) {
 	slug, ok := strings.CutSuffix(file, ".json")
-	a, found := s.store.Article(slug)
-	if !ok || !found {
+	if !ok || !s.store.Has(slug) {
+		return "", notFoundError(fmt.Sprintf("article %q", slug))
+	}
+	return slug, nil
+}
+
+// article decodes the article with the given slug, for a response about
+// to be made and kept.
+func (s *site) article(slug string) (*content.Article, error) {
+	a, ok := s.store.Article(slug)
+	if !ok {
 		return nil, notFoundError(fmt.Sprintf("article %q", slug))
 	}
 	return a, nil

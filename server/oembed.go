@@ -60,7 +60,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		return &statusError{status: http.StatusBadRequest, msg: "oEmbed needs url=<an article's URL>"}
 	}
 	site := s.site.Load()
-	a, ok := site.articleAt(q.Get("url"))
+	slug, ok := site.slugAt(q.Get("url"))
 	if !ok {
 		return notFoundError("article at " + strconv.Quote(q.Get("url")))
 	}
@@ -72,8 +72,12 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 {
 		maxHeight = mh
 	}
-	key := fmt.Sprintf("oembed %s %d %d", a.Slug, width, maxHeight)
+	key := fmt.Sprintf("oembed %s %d %d", slug, width, maxHeight)
 	res, err := site.cachedVariant(key, func() (*response, error) {
+		a, err := site.article(slug)
+		if err != nil {
+			return nil, err
+		}
 		body, err := site.oembed(a, width, maxHeight)
 		return dynamicResponse(http.StatusOK, "application/json", body), err
 	})
@@ -89,11 +93,15 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 // size: the one its pages name for discovery.
 func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
-	a, err := site.articleFile(r.PathValue("file"))
+	slug, err := site.slugFile(r.PathValue("file"))
 	if err != nil {
 		return err
 	}
-	res, err := site.cached("oembed "+a.Slug, func() (*response, error) {
+	res, err := site.cached("oembed "+slug, func() (*response, error) {
+		a, err := site.article(slug)
+		if err != nil {
+			return nil, err
+		}
 		body, err := site.oembed(a, defaultEmbedWidth, 0)
 		return newResponse(http.StatusOK, "application/json", body), err
 	})
@@ -136,25 +144,22 @@ func (s *site) oembed(a *content.Article, width, maxHeight int) ([]byte, error) 
 	return body, nil
 }
 
-// articleAt returns the article whose page or embed is at rawURL on this
-// site.
-func (s *site) articleAt(rawURL string) (*content.Article, bool) {
+// slugAt returns the slug of the article whose page or embed is at rawURL
+// on this site.
+func (s *site) slugAt(rawURL string) (string, bool) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, false
+		return "", false
 	}
 	base, err := url.Parse(s.baseURL)
 	if err != nil || !strings.EqualFold(u.Host, base.Host) {
-		return nil, false
+		return "", false
 	}
 	slug, ok := ui.ArticleSlug(u.Path)
 	if !ok {
 		slug, ok = ui.EmbedSlug(u.Path)
 	}
-	if !ok {
-		return nil, false
-	}
-	return s.store.Article(slug)
+	return slug, ok && s.store.Has(slug)
 }
 
 // iframeHTML is an iframe of the embed that works without any script:

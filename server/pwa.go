@@ -52,7 +52,7 @@ type workerConfig struct {
 func (s *site) workerConfig(limit int) workerConfig {
 	c := workerConfig{Version: s.version, ByName: map[string]string{}, Offline: ui.PathOffline}
 	for name, a := range s.assets.byName {
-		if name == "app.css" || name == "sw.js" {
+		if name == "app.css" || name == "sw.js" || name == "dev.js" {
 			continue
 		}
 		c.Static = append(c.Static, a.URL())

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -37,6 +38,10 @@ type Config struct {
 	// frame-ancestors source list ("https://a.example https://b.example");
 	// "*", any, if empty.
 	EmbedOrigins string
+	// Dev serves editors: pages show the articles' problems (SetProblems)
+	// in a banner and reload when the articles change, over Server-Sent
+	// Events at /_dev/events. Never in production.
+	Dev bool
 	// CacheBytes bounds the memory the pages and JSON made for requests
 	// may take: DefaultCacheBytes if 0.
 	CacheBytes int64
@@ -54,6 +59,15 @@ type Server struct {
 	ln       net.Listener
 	served   chan error
 	missing  []string // built files not found in WebDir
+
+	// For -dev pages: the problems in the articles, and a channel closed
+	// at each change (then replaced), under changeMu.
+	problems atomic.Pointer[[]string]
+	changeMu sync.Mutex
+	change   chan struct{}
+	// closing is closed when the server starts shutting down.
+	closing   chan struct{}
+	closeOnce sync.Once
 }
 
 // New makes a server for cfg. It reads the assets but does not listen.
@@ -87,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 	for _, m := range missing {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, assets: a, missing: missing}
+	s := &Server{cfg: cfg, log: cfg.Logger, assets: a, missing: missing, change: make(chan struct{}), closing: make(chan struct{})}
 	s.site.Store(newSite(cfg.Store, a, cfg))
 	s.handler = s.routes()
 	s.http = &http.Server{
@@ -124,6 +138,7 @@ func (s *Server) Open() error {
 // browsers.
 func (s *Server) Update(store *content.Store) {
 	s.site.Store(newSite(store, s.assets, s.cfg))
+	s.changed()
 }
 
 // MissingFiles lists the built files (app.wasm, wasm_exec.js) that were
@@ -146,6 +161,7 @@ func (s *Server) URL() string { return s.site.Load().baseURL }
 // failed.
 func (s *Server) Close(ctx context.Context) error {
 	s.draining.Store(true)
+	s.closeOnce.Do(func() { close(s.closing) }) // ends -dev event streams
 	if err := s.http.Shutdown(ctx); err != nil {
 		s.log.Warn("requests still in flight when the grace period ended; closing their connections", "err", err)
 		s.http.Close()

@@ -93,6 +93,9 @@ func newSite(store *content.Store, a *assets, cfg Config) *site {
 	if lc.Wasm != "" {
 		lc.Scripts = append(lc.Scripts, a.url("wasm_exec.js"))
 	}
+	if cfg.Dev {
+		lc.Scripts = append(lc.Scripts, a.url("dev.js")) // before boot.js, which it tells
+	}
 	lc.Scripts = append(lc.Scripts, a.url("boot.js"))
 	if frame := a.url("frame.js"); frame != "" {
 		lc.EmbedScripts = []string{frame}
@@ -125,10 +128,7 @@ func (s *site) hasPage(path string) bool {
 		return n <= ui.IndexPages(s.store.Len())
 	}
 	slug, ok := ui.ArticleSlug(path)
-	if ok {
-		_, ok = s.store.Article(slug)
-	}
-	return ok
+	return ok && s.store.Has(slug)
 }
 
 // indexPage is page n of the index: its articles and its place.

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"backstory/content"
@@ -48,7 +49,9 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	// Merged, the runs are far fewer than goldmark's nodes: keep only
+	// what they need, since articles stay in memory while served.
+	return slices.Clip(append(make([]content.Inline, 0, len(out)), out...))
 }
 
 // appendText appends what a reader sees of a text node: escapes and

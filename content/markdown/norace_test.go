@@ -6,3 +6,6 @@ import "time"
 
 // timeBudget is how long a pathological input may take to parse.
 const timeBudget = time.Second
+
+// raceEnabled is whether the tests run with the race detector.
+const raceEnabled = false

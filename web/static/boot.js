@@ -76,6 +76,8 @@
     // An embed lives in a publisher's page, where the browser partitions
     // storage: offline reading is the full article's, not the embed's.
     if (me.dataset.embed) return;
+    // backstory serve -dev: pages must come fresh from the server.
+    if (window.backstoryDev) return;
     let sw;
     try {
       sw = navigator.serviceWorker;

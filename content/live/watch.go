@@ -1,0 +1,118 @@
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"backstory/content"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+const (
+	// quietPeriod is how long the directory must be still, after a change,
+	// before Watch rescans it: an editor's save is a burst of events
+	// (truncate, write, rename…), and rescanning in its middle would report
+	// a half-written file.
+	quietPeriod = 50 * time.Millisecond
+	// maxDelay is the longest Watch waits after the first change of a
+	// burst, so that a directory that never stays still is still rescanned.
+	maxDelay = 250 * time.Millisecond
+)
+
+// Watch watches the directory with fsnotify until ctx is done, and after each
+// burst of changes (debounced, ~50 ms) rescans it and calls changed with the new
+// store and problems if anything changed. It returns nil when ctx is done, or
+// an error if watching fails.
+//
+// A burst is rescanned once no change has come for 50 ms, or 250 ms after its
+// first change if changes keep coming. Watch also rescans once when it
+// starts, so that no change made since Open is missed. changed runs on
+// Watch's goroutine: Watch waits for it. The directory itself being removed
+// or renamed, or failing to be read, ends Watch with an error.
+func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Problems)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return watchError(d.dir, err)
+	}
+	defer w.Close()
+	watched := filepath.Clean(d.dir)
+	if err := w.Add(watched); err != nil {
+		return watchError(d.dir, err)
+	}
+
+	rescan := func() error {
+		ok, err := d.Rescan()
+		if err != nil {
+			return fmt.Errorf("watching for changes: %w", err)
+		}
+		if ok {
+			changed(d.snapshot())
+		}
+		return nil
+	}
+	if err := rescan(); err != nil {
+		return err
+	}
+
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	var first time.Time // of the burst waiting for a rescan; zero if none
+	schedule := func() {
+		now := time.Now()
+		if first.IsZero() {
+			first = now
+		}
+		timer.Reset(min(quietPeriod, first.Add(maxDelay).Sub(now)))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return fmt.Errorf("watching %s for changes: the watcher stopped", d.dir)
+			}
+			if ev.Name == watched {
+				if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+					return fmt.Errorf("watching %s for changes: the directory was removed or renamed", d.dir)
+				}
+				continue
+			}
+			if isArticleName(filepath.Base(ev.Name)) {
+				schedule()
+			}
+		case err, ok := <-w.Errors:
+			if !ok {
+				return fmt.Errorf("watching %s for changes: the watcher stopped", d.dir)
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were lost; a rescan finds what they said.
+				schedule()
+				continue
+			}
+			return fmt.Errorf("watching %s for changes: %w", d.dir, err)
+		case <-timer.C:
+			first = time.Time{}
+			if err := rescan(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// watchError explains an error from starting to watch dir, with the
+// system's limit to raise when it is one.
+func watchError(dir string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EMFILE):
+		return fmt.Errorf("watching %s for changes: %w (on Linux, raise fs.inotify.max_user_instances or the limit of open files)", dir, err)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("watching %s for changes: %w (on Linux, raise fs.inotify.max_user_watches)", dir, err)
+	}
+	return fmt.Errorf("watching %s for changes: %w", dir, err)
+}
