@@ -15,10 +15,13 @@ import (
 // the server goes on serving the last articles it had.
 func (s *Server) Follow(ctx context.Context, dir *live.Dir) error {
 	store, problems := dir.Store(), dir.Problems()
-	s.Update(store)
+	revision := s.site.Load().store.Revision()
+	if store.Revision() != revision { // changed since the server was made
+		revision = store.Revision()
+		s.Update(store)
+	}
 	s.logProblems(problems)
 	s.SetProblems(problems)
-	revision := store.Revision()
 	err := dir.Watch(ctx, func(store *content.Store, problems content.Problems) {
 		if store.Revision() != revision {
 			revision = store.Revision()
