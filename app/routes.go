@@ -67,8 +67,11 @@ func IndexPages(articles int) int {
 const (
 	// APIArticles lists every article's summary, newest first.
 	APIArticles = "/api/articles.json"
-	apiArticle  = "/api/articles/"
-	apiIndex    = "/api/pages/"
+	// APIArticlesAlias redirects to APIArticles, as /api/articles/{slug}
+	// redirects to the article's JSON.
+	APIArticlesAlias = "/api/articles"
+	apiArticle       = "/api/articles/"
+	apiIndex         = "/api/pages/"
 )
 
 // APIArticlePath is the path of an article's JSON.

@@ -145,6 +145,22 @@ func TestStaticExportOnNginx(t *testing.T) {
 			t.Errorf("only %d versioned assets checked", assets)
 		}
 	})
+	t.Run("redirects as the server does", func(t *testing.T) {
+		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		for _, path := range []string{"/page/1", "/?page=1", "/?page=01", "/?page=2", "/api/articles", "/api/articles/how-to-write"} {
+			res, err := client.Get(site.URL() + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			want := httptest.NewRecorder()
+			srv.Handler().ServeHTTP(want, httptest.NewRequest(http.MethodGet, path, nil))
+			got, err := res.Location()
+			if err != nil || res.StatusCode != want.Code || got.Path != want.Header().Get("Location") {
+				t.Errorf("%s: %d to %v (%v); the server answers %d to %q", path, res.StatusCode, got, err, want.Code, want.Header().Get("Location"))
+			}
+		}
+	})
 	t.Run("readable without JavaScript", func(t *testing.T) { readableWithoutJavaScript(t, site) })
 	t.Run("cards work", func(t *testing.T) { cardReferences(t, site) })
 	t.Run("offline after one visit", func(t *testing.T) { offlineReading(t, site) })

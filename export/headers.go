@@ -158,6 +158,22 @@ func netlifyHeaders(rules []rule) []byte {
 	return b.Bytes()
 }
 
+// redirects are the addresses backstory serve redirects, as nginx
+// locations: the index's page 1, and the JSON without .json. The index's
+// own location redirects /?page=N.
+const redirects = `
+# The addresses backstory serve redirects.
+location = /page/1 {
+	return 301 /;
+}
+location = /api/articles {
+	return 301 /api/articles.json;
+}
+location ~ "^/api/articles/([a-z0-9-]+)$" {
+	return 301 /api/articles/$1.json;
+}
+`
+
 // nginxConf writes the rules as nginx locations, for a server block whose
 // root is the export (see deploy/nginx/backstory.conf).
 func nginxConf(rules []rule) []byte {
@@ -165,10 +181,13 @@ func nginxConf(rules []rule) []byte {
 	b.WriteString("# Written by backstory export: this export's locations and the headers to\n# send, as backstory serve sends them. Include it in a server block whose root\n# is the export; see deploy/nginx/backstory.conf.\n\n")
 	b.WriteString("charset utf-8;\ncharset_types text/css application/javascript application/json application/manifest+json image/svg+xml;\nerror_page 404 /404.html;\n\n")
 	b.WriteString("# The export's own files (_headers, _nginx.conf, .backstory-export).\nlocation ~ \"^/[._]\" {\n\treturn 404;\n}\n")
+	b.WriteString(redirects)
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n# %s\nlocation %s {\n", r.name, r.location)
 		switch {
 		case r.location == "= /":
+			b.WriteString("\tif ($arg_page ~ \"^0*1$\") {\n\t\treturn 301 /;\n\t}\n")
+			b.WriteString("\tif ($arg_page ~ \"^0*([1-9][0-9]*)$\") {\n\t\treturn 301 /page/$1;\n\t}\n")
 			b.WriteString("\ttry_files /index.html =404;\n")
 		case r.page:
 			b.WriteString("\ttry_files $uri $uri/index.html =404;\n")

@@ -42,9 +42,16 @@ func TestAPI(t *testing.T) {
 	if res, _ := get(t, ts, "/api/articles/blinken-meets-xi.json", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation: status %d, want 304", res.StatusCode)
 	}
-	for _, path := range []string{"/api/articles/nope.json", "/api/articles/blinken-meets-xi", "/api/articles/blinken-meets-xi.js", "/api/pages/2.json", "/api/pages/0.json", "/api/pages/01.json", "/api/pages/x.json"} {
+	for _, path := range []string{"/api/articles/nope.json", "/api/articles/nope", "/api/articles/blinken-meets-xi.js", "/api/articles/", "/api/pages/2.json", "/api/pages/0.json", "/api/pages/01.json", "/api/pages/x.json"} {
 		if res, _ := get(t, ts, path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
+		}
+	}
+
+	// The addresses without .json redirect to the JSON.
+	for from, to := range map[string]string{"/api/articles": "/api/articles.json", "/api/articles/blinken-meets-xi": "/api/articles/blinken-meets-xi.json"} {
+		if res, _ := get(t, ts, from); res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != to {
+			t.Errorf("%s: %d to %q, want 301 to %s", from, res.StatusCode, res.Header.Get("Location"), to)
 		}
 	}
 

@@ -26,6 +26,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{$}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
 	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
+	mux.Handle("GET "+ui.APIArticlesAlias, s.handle(redirectTo(ui.APIArticles)))
 	mux.Handle("GET "+ui.APIArticlePattern, s.handle(s.serveArticle))
 	mux.Handle("GET "+ui.APIIndexPattern, s.handle(s.serveIndexPage))
 	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
@@ -162,6 +163,11 @@ func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
+	if file := r.PathValue("file"); site.store.Has(file) {
+		// The address without .json, as a reader may guess it.
+		http.Redirect(w, r, ui.APIArticlePath(file), http.StatusMovedPermanently)
+		return nil
+	}
 	slug, err := site.slugFile(r.PathValue("file"))
 	if err != nil {
 		return err
@@ -176,6 +182,14 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set(versionHeader, site.version)
 	s.write(w, r, res)
 	return nil
+}
+
+// redirectTo answers with a permanent redirect to path.
+func redirectTo(path string) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		http.Redirect(w, r, path, http.StatusMovedPermanently)
+		return nil
+	}
 }
 
 // slugFile returns the slug of the article a JSON route's file name,
