@@ -110,17 +110,21 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return nil
 	}
-	ok := site.hasPage(path)
 	key, status := "page "+path, http.StatusOK
-	if !ok {
+	if !site.hasPage(path) {
 		key, status = "page 404", http.StatusNotFound
+		w.Header().Set("Cache-Control", "no-store")
 	}
-	res, err := site.cached(key, func() (*response, error) { return site.page(site.pageData(path), status) })
+	return s.serveRelease(w, r, site, key, func() (*response, error) { return site.page(site.pageData(path), status) })
+}
+
+// serveRelease sends the response kept under key, made first if need be,
+// marked with the release it belongs to: the service worker tells fresh
+// saved pages and JSON from stale ones by it.
+func (s *Server) serveRelease(w http.ResponseWriter, r *http.Request, site *site, key string, make func() (*response, error)) error {
+	res, err := site.cached(key, make)
 	if err != nil {
 		return err
-	}
-	if !ok {
-		w.Header().Set("Cache-Control", "no-store")
 	}
 	w.Header().Set(versionHeader, site.version)
 	s.write(w, r, res)
@@ -150,15 +154,9 @@ func (s *Server) serveManifest(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
-	res, err := site.cached("api list", func() (*response, error) {
+	return s.serveRelease(w, r, site, "api list", func() (*response, error) {
 		return jsonResponse(site.store.Summaries())
 	})
-	if err != nil {
-		return err
-	}
-	w.Header().Set(versionHeader, site.version)
-	s.write(w, r, res)
-	return nil
 }
 
 func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
@@ -172,16 +170,10 @@ func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	res, err := site.cached("api "+slug, func() (*response, error) {
+	return s.serveRelease(w, r, site, "api "+slug, func() (*response, error) {
 		body, _ := site.store.ArticleJSON(slug)
 		return newResponse(http.StatusOK, "application/json", body), nil
 	})
-	if err != nil {
-		return err
-	}
-	w.Header().Set(versionHeader, site.version)
-	s.write(w, r, res)
-	return nil
 }
 
 // redirectTo answers with a permanent redirect to path.
@@ -220,15 +212,9 @@ func (s *Server) serveIndexPage(w http.ResponseWriter, r *http.Request) error {
 	if !ok || ui.APIIndexPath(n) != r.URL.Path || n > ui.IndexPages(site.store.Len()) {
 		return notFoundError("index page")
 	}
-	res, err := site.cached("api page "+digits, func() (*response, error) {
+	return s.serveRelease(w, r, site, "api page "+digits, func() (*response, error) {
 		return jsonResponse(site.indexPage(n))
 	})
-	if err != nil {
-		return err
-	}
-	w.Header().Set(versionHeader, site.version)
-	s.write(w, r, res)
-	return nil
 }
 
 // atoiOrZero is s as a number, or 0 if it is not one.
