@@ -87,7 +87,7 @@ func (v *ArticleView) share(ctx app.Context, id string) {
 	if !ok {
 		return
 	}
-	url := pageURL() + "#" + id
+	url := siteURL(v.Prefix.URL(ArticlePath(v.Article.Slug))) + "#" + id
 	text := c.By + ": “" + teaser(content.PlainText(firstText(c.Blocks)), 200) + "”"
 	shareLink(url, v.Article.Title, text, func(result string) {
 		ctx.Dispatch(func(app.Context) {

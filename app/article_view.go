@@ -22,6 +22,9 @@ type ArticleView struct {
 	Embedded bool
 	// ImageSizes are the sizes of images, by URL, where known.
 	ImageSizes map[string]Size
+	// Prefix is the site's: a link or image written as a site path
+	// ("/articles/x", "/web/images/y.svg") is under it.
+	Prefix Prefix
 
 	shown       *content.Article // the article state belongs to
 	plan        cardPlan
@@ -95,6 +98,7 @@ func (v *ArticleView) Render() app.UI {
 		notes:        v.notes,
 		imageSizes:   v.ImageSizes,
 		embedded:     v.Embedded,
+		prefix:       v.Prefix,
 		onToggle:     v.onToggle,
 	}
 	header := []app.UI{textEl("h1", "headline", a.Title)}

@@ -20,7 +20,8 @@ type renderer struct {
 	inCard       string            // id of the card being rendered, if any
 	notes        map[string]string // share feedback, by card
 	imageSizes   map[string]Size
-	embedded     bool // links open in a new tab
+	embedded     bool   // links open in a new tab
+	prefix       Prefix // the site's, for links and images within it
 	onToggle     app.EventHandler
 }
 
@@ -132,7 +133,7 @@ func (r *renderer) table(t *content.Table) app.UI {
 
 // imageAttrs are an <img>'s attributes, with its size when known.
 func (r *renderer) imageAttrs(url, alt, title string) attrs {
-	a := attrs{"src", url, "alt", alt, "title", title, "loading", "lazy"}
+	a := attrs{"src", r.prefix.URL(url), "alt", alt, "title", title, "loading", "lazy"}
 	if size, ok := r.imageSizes[url]; ok {
 		a = append(a, "width", strconv.Itoa(size.Width), "height", strconv.Itoa(size.Height))
 	}

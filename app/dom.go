@@ -199,14 +199,20 @@ func shareLink(url, title, text string, done func(string)) {
 	})
 }
 
-// pageURL is the page's URL without its fragment.
-func pageURL() string {
+// siteURL is the absolute URL of a URL path on this page's origin: the
+// canonical form of a page's address, whatever form the reader arrived at
+// (a host may have added a trailing slash).
+func siteURL(path string) string {
 	var u string
-	safely(func() {
-		loc := app.Window().Get("location")
-		u = loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String()
-	})
+	safely(func() { u = app.Window().Get("location").Get("origin").String() + path })
 	return u
+}
+
+// leaveTo loads url in the window: a real navigation, for the host to
+// answer. It replaces the history entry go-app has just pushed for url,
+// so that Back returns to the page the reader left.
+func leaveTo(url string) {
+	safely(func() { app.Window().Get("location").Call("replace", url) })
 }
 
 // fetchText GETs url with the browser's fetch and calls done with the status

@@ -13,9 +13,9 @@ func embedView(d PageData) app.UI {
 		opts = *d.Embed
 	}
 	return el("div", attrs{"class", "embed"},
-		&ArticleView{Article: d.Article, OpenCards: opts.OpenCards, Embedded: true, ImageSizes: d.ImageSizes},
+		&ArticleView{Article: d.Article, OpenCards: opts.OpenCards, Embedded: true, ImageSizes: d.ImageSizes, Prefix: d.Site.Prefix},
 		el("p", attrs{"class", "embed-footer"},
-			el("a", attrs{"class", "embed-open", "href", ArticlePath(d.Article.Slug), "target", "_blank", "rel", "noopener"}, text("Open full article")),
+			el("a", attrs{"class", "embed-open", "href", d.Site.Prefix.URL(ArticlePath(d.Article.Slug)), "target", "_blank", "rel", "noopener"}, text("Open full article")),
 			text(" · "+SiteName),
 		),
 	)

@@ -17,6 +17,8 @@ type IndexView struct {
 	Articles []content.Summary
 	// Pagination is the list's place in the index; nil for one page.
 	Pagination *Pagination
+	// Prefix is the site's.
+	Prefix Prefix
 
 	saved   map[string]bool // article paths saved for offline reading
 	release func()
@@ -44,7 +46,7 @@ func (v *IndexView) OnDismount() {
 func (v *IndexView) checkSaved(ctx app.Context) {
 	paths := make([]string, len(v.Articles))
 	for i, a := range v.Articles {
-		paths[i] = ArticlePath(a.Slug)
+		paths[i] = v.Prefix.URL(ArticlePath(a.Slug))
 	}
 	savedOffline(paths, func(saved map[string]bool) {
 		ctx.Dispatch(func(app.Context) { v.saved = saved })
@@ -55,28 +57,28 @@ func (v *IndexView) checkSaved(ctx app.Context) {
 func (v *IndexView) Render() app.UI {
 	items := make([]app.UI, len(v.Articles))
 	for i, a := range v.Articles {
-		saved, known := v.saved[ArticlePath(a.Slug)]
-		items[i] = articleSummary(a, known, saved)
+		saved, known := v.saved[v.Prefix.URL(ArticlePath(a.Slug))]
+		items[i] = articleSummary(v.Prefix, a, known, saved)
 	}
 	body := []app.UI{
 		textEl("h1", "index-title", "Articles"),
 		el("ol", attrs{"class", "article-list"}, items...),
 	}
 	if p := v.Pagination; p != nil && p.Pages > 1 {
-		body = append(body, pagination(*p))
+		body = append(body, pagination(v.Prefix, *p))
 	}
 	return el("div", attrs{"class", "index"}, body...)
 }
 
 // pagination links an index page to its neighbours.
-func pagination(p Pagination) app.UI {
+func pagination(prefix Prefix, p Pagination) app.UI {
 	var links []app.UI
 	if p.Page > 1 {
-		links = append(links, el("a", attrs{"href", IndexPath(p.Page - 1), "rel", "prev"}, text("← Newer")))
+		links = append(links, el("a", attrs{"href", prefix.URL(IndexPath(p.Page - 1)), "rel", "prev"}, text("← Newer")))
 	}
 	links = append(links, textEl("span", "pagination-place", fmt.Sprintf("Page %d of %d", p.Page, p.Pages)))
 	if p.Page < p.Pages {
-		links = append(links, el("a", attrs{"href", IndexPath(p.Page + 1), "rel", "next"}, text("Older →")))
+		links = append(links, el("a", attrs{"href", prefix.URL(IndexPath(p.Page + 1)), "rel", "next"}, text("Older →")))
 	}
 	return el("nav", attrs{"class", "pagination", "aria-label", "Pages of articles"}, links...)
 }
@@ -84,8 +86,8 @@ func pagination(p Pagination) app.UI {
 // articleSummary renders an article in the list. Once the wasm knows
 // (known), data-offline says whether the article is saved on the device; CSS
 // shows it.
-func articleSummary(a content.Summary, known, saved bool) app.UI {
-	body := []app.UI{el("h2", attrs{"class", "summary-title"}, el("a", attrs{"href", ArticlePath(a.Slug)}, text(a.Title)))}
+func articleSummary(prefix Prefix, a content.Summary, known, saved bool) app.UI {
+	body := []app.UI{el("h2", attrs{"class", "summary-title"}, el("a", attrs{"href", prefix.URL(ArticlePath(a.Slug))}, text(a.Title)))}
 	if a.Dek != "" {
 		body = append(body, textEl("p", "dek", a.Dek))
 	}

@@ -69,7 +69,7 @@ func (r *renderer) cardRef(run content.Inline) app.UI {
 // linkAttrs are a link's attributes. In an embed, a link that leaves the
 // article opens in a new tab: the article sits in another site's page.
 func (r *renderer) linkAttrs(url, title string) attrs {
-	a := attrs{"href", url, "title", title}
+	a := attrs{"href", r.prefix.URL(url), "title", title}
 	if r.embedded && !strings.HasPrefix(url, "#") {
 		a = append(a, "target", "_blank", "rel", "noopener")
 	}

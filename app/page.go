@@ -13,9 +13,10 @@ import (
 type Page struct {
 	app.Compo
 
-	data    PageData
-	loading bool
-	failed  string
+	data      PageData
+	navigated bool // the first navigation, go-app's start, has happened
+	loading   bool
+	failed    string
 }
 
 // NewPage returns the page for data, as the server renders it.
@@ -24,10 +25,12 @@ func NewPage(data PageData) *Page {
 }
 
 // OnInit takes the data the server shipped with the page, so that the first
-// render in the browser equals the prerendered page.
+// render in the browser equals the prerendered page, whatever form of its
+// URL the host answered (/x, /x/, /x/index.html) or whatever URL it
+// answered with it (a 404 page, the offline page).
 func (p *Page) OnInit() {
-	if app.IsClient && p.data.Path == "" {
-		if d, ok := inlineData(currentPath()); ok {
+	if app.IsClient && p.data.Kind == "" {
+		if d, ok := inlineData(); ok {
 			p.data = d
 		}
 	}
@@ -38,30 +41,69 @@ func (p *Page) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) { markWasmReady() })
 }
 
-// OnNav loads the data of a page the reader navigated to in the browser.
+// OnNav shows the page the reader navigated to in the browser.
 func (p *Page) OnNav(ctx app.Context) {
-	path := currentPath()
-	if p.data.Path == path {
-		return
+	first := !p.navigated
+	p.navigated = true
+	url := currentPath()
+	switch next, path, rt, params := navigate(first, p.data, url); next {
+	case navLoad:
+		p.load(ctx, path, rt, params)
+	case navLeave:
+		leaveTo(url)
 	}
-	p.load(ctx, path)
 }
 
-func (p *Page) load(ctx app.Context, path string) {
-	api := apiPath(path)
-	if api == "" {
-		p.show(ctx, PageData{Path: path, Kind: KindNotFound})
-		return
+// navigation is what the page does when the browser's URL changes.
+type navigation int
+
+const (
+	navStay  navigation = iota // keep the page shown
+	navLoad                    // load the page's JSON and show it
+	navLeave                   // leave the URL to the host: a real navigation
+)
+
+// navigate decides what the page showing data does when the browser goes
+// to urlPath; first says it is go-app's first navigation, as the wasm
+// starts. That one never replaces the page the server or host rendered:
+// it is the page at this URL, whatever form of it the host answered
+// (/x, /x/, /x/index.html) and whatever URL it answered it for (a 404, the
+// offline page). Later, the wasm shows by itself the pages it can (Wasm
+// routes), and leaves the others to the host: an embed, another site under
+// the same host, a path it does not know.
+func navigate(first bool, data PageData, urlPath string) (navigation, string, Route, Params) {
+	if first && data.Kind != "" {
+		return navStay, "", Route{}, nil
 	}
+	path, inSite := data.Site.Prefix.SitePath(urlPath)
+	path = Canonical(path)
+	if inSite && path == data.Path && data.Path != "" {
+		return navStay, "", Route{}, nil
+	}
+	rt, params, ok := Match(path)
+	switch {
+	case inSite && ok && rt.Wasm:
+		return navLoad, path, rt, params
+	case first:
+		// Leaving would load this very URL again, and start the wasm
+		// again: keep what the host sent.
+		return navStay, "", Route{}, nil
+	}
+	return navLeave, "", Route{}, nil
+}
+
+func (p *Page) load(ctx app.Context, path string, rt Route, params Params) {
 	p.loading, p.failed = true, ""
-	fetchText(api, func(status int, body string) {
+	site := p.data.Site
+	fetchText(site.Prefix.URL(rt.DataPath(params)), func(status int, body string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.loading = false
-			d, err := pageFromAPI(path, status, body)
+			d, err := pageFromAPI(path, rt, status, body)
 			if err != nil {
 				p.failed = "This page could not be loaded. Check your connection and try again."
 				return
 			}
+			d.Site = site
 			p.show(ctx, d)
 		})
 	})
@@ -76,37 +118,30 @@ func (p *Page) show(ctx app.Context, d PageData) {
 	}
 }
 
-// apiPath is the JSON behind a page's path, or "" for a page that has none.
-func apiPath(path string) string {
-	if n, ok := IndexPage(path); ok {
-		return APIIndexPath(n)
-	}
-	if slug, ok := ArticleSlug(path); ok {
-		return APIArticlePath(slug)
-	}
-	return ""
-}
-
-// pageFromAPI makes the page data of path from the API's answer.
-func pageFromAPI(path string, status int, body string) (PageData, error) {
+// pageFromAPI makes the page data of path, a page of rt, from the answer
+// to the request for its JSON.
+func pageFromAPI(path string, rt Route, status int, body string) (PageData, error) {
 	d := PageData{Path: path}
 	switch {
 	case status == http.StatusNotFound:
-		d.Kind = KindNotFound
+		d.Kind, d.Path = KindNotFound, ""
 		return d, nil
 	case status != http.StatusOK:
 		return PageData{}, fmt.Errorf("the API answered %d", status)
 	}
-	if _, ok := IndexPage(path); ok {
+	switch rt.Page {
+	case KindIndex:
 		var page IndexPageData
 		if err := json.Unmarshal([]byte(body), &page); err != nil {
 			return PageData{}, err
 		}
 		d.Kind, d.Index, d.Pagination = KindIndex, page.Articles, &page.Pagination
 		return d, nil
+	case KindArticle:
+		d.Kind = KindArticle
+		return d, json.Unmarshal([]byte(body), &d.Article)
 	}
-	d.Kind = KindArticle
-	return d, json.Unmarshal([]byte(body), &d.Article)
+	return PageData{}, fmt.Errorf("the wasm cannot show pages of the route %s", rt.Name)
 }
 
 // Render renders the site's frame around the page's content, or an
@@ -115,45 +150,46 @@ func (p *Page) Render() app.UI {
 	if p.data.Kind == KindEmbed {
 		return embedView(p.data)
 	}
+	prefix := p.data.Site.Prefix
 	var main app.UI
 	switch p.data.Kind {
 	case KindArticle:
-		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes}
+		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes, Prefix: prefix}
 	case KindIndex:
-		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination}
+		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination, Prefix: prefix}
 	case KindOffline:
-		main = offline()
+		main = offline(prefix)
 	default:
-		main = notFound()
+		main = notFound(prefix)
 	}
 	class := "page"
 	if p.loading {
 		class += " is-loading"
 	}
-	body := []app.UI{&SiteHeader{}}
+	body := []app.UI{&SiteHeader{Prefix: prefix}}
 	if p.failed != "" {
 		body = append(body, el("p", attrs{"class", "banner banner-error", "role", "alert"}, text(p.failed)))
 	}
 	body = append(body,
 		el("main", attrs{"id", "main", "class", "main"}, main),
 		el("footer", attrs{"class", "site-footer"},
-			el("p", nil, el("a", attrs{"href", PathIndex}, text(SiteName)), text(" · "+SiteTagline)),
+			el("p", nil, el("a", attrs{"href", prefix.URL(IndexPath(1))}, text(SiteName)), text(" · "+SiteTagline)),
 		),
 		&StatusBar{},
 	)
 	return el("div", attrs{"class", class}, body...)
 }
 
-func offline() app.UI {
+func offline(prefix Prefix) app.UI {
 	return el("div", attrs{"class", "not-found"},
 		textEl("h1", "headline", "You are offline"),
-		el("p", nil, text("This page was not saved for reading offline. "), el("a", attrs{"href", PathIndex}, text("The articles saved on this device")), text(" still open.")),
+		el("p", nil, text("This page was not saved for reading offline. "), el("a", attrs{"href", prefix.URL(IndexPath(1))}, text("The articles saved on this device")), text(" still open.")),
 	)
 }
 
-func notFound() app.UI {
+func notFound(prefix Prefix) app.UI {
 	return el("div", attrs{"class", "not-found"},
 		textEl("h1", "headline", "Page not found"),
-		el("p", nil, text("There is no page here. "), el("a", attrs{"href", PathIndex}, text("See all articles")), text(".")),
+		el("p", nil, text("There is no page here. "), el("a", attrs{"href", prefix.URL(IndexPath(1))}, text("See all articles")), text(".")),
 	)
 }

@@ -25,9 +25,12 @@ const (
 // from it and ships it inside the page as JSON (element DataElementID), so
 // that the wasm's first render has it at once and builds the same DOM.
 type PageData struct {
-	// Path is the URL path the data is for.
+	// Path is the site path the data is for, in canonical form; "" for a
+	// page that serves any path (not found, offline).
 	Path string   `json:"path"`
 	Kind PageKind `json:"kind"`
+	// Site is what the page knows of the site around it.
+	Site Site `json:"site"`
 	// Index lists the articles of an index page, newest first
 	// (KindIndex); Pagination says which page of how many.
 	Index      []content.Summary `json:"index,omitempty"`
@@ -40,6 +43,12 @@ type PageData struct {
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
 	ImageSizes map[string]Size `json:"imageSizes,omitempty"`
+}
+
+// Site is what every page knows of the site it belongs to.
+type Site struct {
+	// Prefix is the path the site is served under: "" at a host's root.
+	Prefix Prefix `json:"prefix,omitempty"`
 }
 
 // Pagination is an index page's place among the index's pages.
@@ -108,9 +117,8 @@ func (d *PageData) Dir() string {
 	return "ltr"
 }
 
-// inlineData reads the PageData the server shipped in the page, if it is
-// for path (the "not found" page is for any).
-func inlineData(path string) (PageData, bool) {
+// inlineData reads the PageData the server shipped in the page.
+func inlineData() (PageData, bool) {
 	var d PageData
 	var raw string
 	safely(func() {
@@ -118,13 +126,10 @@ func inlineData(path string) (PageData, bool) {
 			raw = el.Get("textContent").String()
 		}
 	})
-	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil {
+	if raw == "" || json.Unmarshal([]byte(raw), &d) != nil || d.Kind == "" {
 		return PageData{}, false
 	}
-	if d.Kind == KindNotFound || d.Kind == KindOffline {
-		d.Path = path // one such page serves every path
-	}
-	return d, d.Path == path
+	return d, true
 }
 
 // currentPath is the browser's URL path.

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -14,124 +12,128 @@ const (
 	SiteTagline = "news with the context you need"
 )
 
-// The URL paths of pages. Routes are declared once, here: the wasm registers
-// them with go-app (Register) and the server routes the same paths.
+// The site's routes. Each is declared once, in Routes; the server's mux,
+// the pages the wasm loads, the export's files and header rules, the
+// service worker's rules and the scripts' configuration are all derived
+// from the table. Paths here are site paths: without the site's prefix
+// (see Prefix), which is added only where a URL leaves the program.
 const (
-	PathIndex         = "/"
-	PathIndexPrefix   = "/page/" // the index's pages after the first: /page/2
-	PathArticlePrefix = "/articles/"
-	PathEmbedPrefix   = "/embed/"
-	// PathOffline is the page the service worker shows, offline, for a page
-	// it never saved.
-	PathOffline = "/offline"
+	RouteIndex         RouteName = "index"
+	RouteIndexPageOne  RouteName = "index-page-one"
+	RouteIndexPage     RouteName = "index-page"
+	RouteArticle       RouteName = "article"
+	RouteEmbed         RouteName = "embed"
+	RouteOffline       RouteName = "offline"
+	RouteNotFound      RouteName = "not-found"
+	RouteArticleList   RouteName = "api-articles"
+	RouteArticleListTo RouteName = "api-articles-alias"
+	RouteArticleJSON   RouteName = "api-article"
+	RouteArticleJSONTo RouteName = "api-article-alias"
+	RouteIndexJSON     RouteName = "api-page"
+	RouteOEmbed        RouteName = "oembed"
+	RouteArticleOEmbed RouteName = "oembed-article"
+	RouteEmbedScript   RouteName = "embed-script"
+	RouteManifest      RouteName = "manifest"
+	RouteWorker        RouteName = "worker"
+	RouteAsset         RouteName = "asset"
+	RouteHealth        RouteName = "healthz"
+	RouteReady         RouteName = "readyz"
+	RouteDevEvents     RouteName = "dev-events"
 )
+
+// Routes is the route table, in the order routes are matched: an alias
+// before the route whose pattern also matches it.
+var Routes = []Route{
+	{Name: RouteIndex, Pattern: "/", About: "the index", Page: KindIndex, JSONParams: Params{"n": "1"}, Wasm: true, JSON: RouteIndexJSON, Static: true, Offline: OfflinePage},
+	{Name: RouteIndexPageOne, Pattern: "/page/1", About: "the index's first page, by its other address", RedirectTo: RouteIndex, Static: true, Offline: OfflineNetwork},
+	{Name: RouteIndexPage, Pattern: "/page/{n}", About: "the index's other pages", Page: KindIndex, Wasm: true, JSON: RouteIndexJSON, Static: true, Offline: OfflinePage, Valid: indexPageNumber(2)},
+	{Name: RouteArticle, Pattern: "/articles/{slug}", About: "articles", Page: KindArticle, Wasm: true, JSON: RouteArticleJSON, Static: true, Offline: OfflinePage},
+	{Name: RouteEmbed, Pattern: "/embed/{slug}", About: "embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
+	{Name: RouteOffline, Pattern: "/offline", About: "the offline page", Page: KindOffline, Static: true, Offline: OfflinePage},
+	{Name: RouteNotFound, Pattern: "/404.html", About: "the not-found page", Page: KindNotFound, File: true, Static: true, Offline: OfflinePage, Status: 404},
+	{Name: RouteArticleList, Pattern: "/api/articles.json", About: "the list of articles as JSON", Static: true, Offline: OfflineData},
+	{Name: RouteArticleListTo, Pattern: "/api/articles", About: "the list of articles, by its other address", RedirectTo: RouteArticleList, Static: true, Offline: OfflineNetwork},
+	{Name: RouteArticleJSON, Pattern: "/api/articles/{slug}.json", About: "articles as JSON", Static: true, Offline: OfflineData},
+	{Name: RouteArticleJSONTo, Pattern: "/api/articles/{slug}", About: "articles as JSON, by their other address", RedirectTo: RouteArticleJSON, Static: true, Offline: OfflineNetwork},
+	{Name: RouteIndexJSON, Pattern: "/api/pages/{n}.json", About: "the index's pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
+	{Name: RouteOEmbed, Pattern: "/oembed", About: "the oEmbed endpoint", Offline: OfflineNetwork},
+	{Name: RouteArticleOEmbed, Pattern: "/oembed/{slug}.json", About: "oEmbed answers", Static: true, Offline: OfflineNetwork},
+	{Name: RouteEmbedScript, Pattern: "/embed.js", About: "the embed script", Static: true, Offline: OfflineNetwork},
+	{Name: RouteManifest, Pattern: "/manifest.webmanifest", About: "the manifest", Static: true, Offline: OfflineNetwork, ContentType: "application/manifest+json"},
+	{Name: RouteWorker, Pattern: "/sw.js", About: "the service worker", Static: true, Offline: OfflineNetwork},
+	{Name: RouteAsset, Pattern: "/web/{file...}", About: "assets", Static: true, Offline: OfflineAsset, HeadersPerFile: true},
+	{Name: RouteHealth, Pattern: "/healthz", About: "liveness", Offline: OfflineNetwork},
+	{Name: RouteReady, Pattern: "/readyz", About: "readiness", Offline: OfflineNetwork},
+	{Name: RouteDevEvents, Pattern: "/_dev/events", About: "the -dev event stream", Offline: OfflineNetwork, Dev: true},
+}
 
 // IndexPageSize is how many articles a page of the index lists.
 const IndexPageSize = 50
 
+// The paths of the site's pages and files, each made from its route.
+
 // IndexPath is the path of the index's page n (from 1).
 func IndexPath(n int) string {
 	if n <= 1 {
-		return PathIndex
+		return route(RouteIndex).Path()
 	}
-	return PathIndexPrefix + strconv.Itoa(n)
+	return route(RouteIndexPage).Path(strconv.Itoa(n))
 }
 
-// IndexPage returns the number of the index page at path: 1 for "/", n for
-// "/page/n" with n ≥ 2 written plainly (no sign, no leading zero). Any
-// other path is not an index page.
-func IndexPage(path string) (int, bool) {
-	if path == PathIndex {
-		return 1, true
-	}
-	digits, ok := strings.CutPrefix(path, PathIndexPrefix)
-	if !ok || digits == "" || len(digits) > 9 || digits[0] == '0' {
-		return 0, false
-	}
-	for _, c := range digits {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	n, _ := strconv.Atoi(digits) // nine digits at most: fits
-	return n, n >= 2
-}
+// ArticlePath is the path of an article's page.
+func ArticlePath(slug string) string { return route(RouteArticle).Path(slug) }
+
+// EmbedPath is the path of an article's embed page.
+func EmbedPath(slug string) string { return route(RouteEmbed).Path(slug) }
+
+// APIArticlePath is the path of an article's JSON.
+func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(slug) }
+
+// APIIndexPath is the path of the JSON of the index's page n.
+func APIIndexPath(n int) string { return route(RouteIndexJSON).Path(strconv.Itoa(n)) }
+
+// OEmbedPath is the path of an article's oEmbed answer at the default
+// size, the one its pages name for discovery.
+func OEmbedPath(slug string) string { return route(RouteArticleOEmbed).Path(slug) }
+
+// AssetPath is the path of a file under web/.
+func AssetPath(file string) string { return route(RouteAsset).Path(file) }
+
+// PathOf is the path of a route without parameters.
+func PathOf(name RouteName) string { return route(name).Path() }
+
+// ArticleSlug returns the slug in an article page's path.
+func ArticleSlug(path string) (string, bool) { return paramOf(RouteArticle, path, "slug") }
+
+// EmbedSlug returns the slug in an embed page's path.
+func EmbedSlug(path string) (string, bool) { return paramOf(RouteEmbed, path, "slug") }
 
 // IndexPages is how many pages an index of n articles has: at least one.
 func IndexPages(articles int) int {
 	return max(1, (articles+IndexPageSize-1)/IndexPageSize)
 }
 
-// The JSON the server offers, at URLs that end in .json so that a static
-// host serves them from files too (backstory export).
-const (
-	// APIArticles lists every article's summary, newest first.
-	APIArticles = "/api/articles.json"
-	// APIArticlesAlias redirects to APIArticles, as /api/articles/{slug}
-	// redirects to the article's JSON.
-	APIArticlesAlias = "/api/articles"
-	apiArticle       = "/api/articles/"
-	apiIndex         = "/api/pages/"
-)
-
-// APIArticlePath is the path of an article's JSON.
-func APIArticlePath(slug string) string {
-	return apiArticle + url.PathEscape(slug) + ".json"
-}
-
-// APIIndexPath is the path of the JSON of the index's page n.
-func APIIndexPath(n int) string {
-	return apiIndex + strconv.Itoa(n) + ".json"
-}
-
-// The patterns of the JSON routes, for the server's mux: the file is the
-// slug or page number and ".json".
-const (
-	APIArticlePattern = apiArticle + "{file}"
-	APIIndexPattern   = apiIndex + "{file}"
-)
-
-// OEmbedPath is the path of an article's oEmbed answer at the default size,
-// the one its pages name for discovery.
-func OEmbedPath(slug string) string {
-	return "/oembed/" + url.PathEscape(slug) + ".json"
-}
-
-// ArticlePath is the path of an article's page.
-func ArticlePath(slug string) string {
-	return PathArticlePrefix + url.PathEscape(slug)
-}
-
-// ArticleSlug returns the slug in an article page's path.
-func ArticleSlug(path string) (string, bool) {
-	return slugAfter(path, PathArticlePrefix)
-}
-
-// EmbedPath is the path of an article's embed page.
-func EmbedPath(slug string) string {
-	return PathEmbedPrefix + url.PathEscape(slug)
-}
-
-// EmbedSlug returns the slug in an embed page's path.
-func EmbedSlug(path string) (string, bool) {
-	return slugAfter(path, PathEmbedPrefix)
-}
-
-func slugAfter(path, prefix string) (string, bool) {
-	slug, ok := strings.CutPrefix(path, prefix)
-	if !ok || slug == "" || strings.Contains(slug, "/") {
-		return "", false
+// indexPageNumber accepts a page number n ≥ min written plainly: digits,
+// no sign, no leading zero, at most nine of them.
+func indexPageNumber(min int) func(Params) bool {
+	return func(p Params) bool {
+		digits := p["n"]
+		if digits == "" || len(digits) > 9 || digits[0] == '0' {
+			return false
+		}
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		n, _ := strconv.Atoi(digits)
+		return n >= min
 	}
-	return slug, true
 }
 
 // Register declares the pages with go-app. Every path is the Page
-// component, which shows what its data says; unknown paths show "not
-// found" from the same component rather than go-app's own page.
+// component, which shows what its data says and routes with Match: go-app
+// strips the site's prefix (GOAPP_ROOT_PREFIX) before it routes.
 func Register() {
-	newPage := func() app.Composer { return &Page{} }
-	app.Route(PathIndex, newPage)
-	app.RouteWithRegexp("^"+PathIndexPrefix+"[1-9][0-9]*$", newPage)
-	app.RouteWithRegexp("^"+PathArticlePrefix+"[^/]+$", newPage)
-	app.RouteWithRegexp("^/.*$", newPage)
+	app.RouteWithRegexp("^/.*$", func() app.Composer { return &Page{} })
 }

@@ -13,6 +13,9 @@ const themeKey = "backstory-theme"
 type SiteHeader struct {
 	app.Compo
 
+	// Prefix is the site's.
+	Prefix Prefix
+
 	dark        bool // the theme in effect is dark
 	interactive bool
 }
@@ -32,7 +35,7 @@ func (h *SiteHeader) Render() app.UI {
 		pressed = strconv.FormatBool(h.dark)
 	}
 	return el("header", attrs{"class", "site-header"},
-		el("a", attrs{"class", "site-name", "href", PathIndex}, text(SiteName)),
+		el("a", attrs{"class", "site-name", "href", h.Prefix.URL(IndexPath(1))}, text(SiteName)),
 		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", "Dark theme", "title", "Dark theme", "aria-pressed", pressed},
 			el("span", attrs{"class", "theme-icon"}),
 		).OnClick(h.toggle),

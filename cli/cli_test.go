@@ -111,6 +111,18 @@ func TestExport(t *testing.T) {
 		t.Errorf("the exported article lacks its canonical URL (%v)", err)
 	}
 
+	// Under a prefix: the export is the prefix's directory, and its pages
+	// link under the prefix; progress never reaches a file.
+	out = filepath.Join(t.TempDir(), "news")
+	code, stdout, stderr = run(t, "export", "-out", out, "-web", web, "-base-url", "https://news.example/news/")
+	if code != 0 || strings.Contains(stderr, "of ") {
+		t.Fatalf("export under a prefix: exit %d, %q, %q", code, stdout, stderr)
+	}
+	page, err = os.ReadFile(filepath.Join(out, "articles", "blinken-meets-xi", "index.html"))
+	if err != nil || !strings.Contains(string(page), `href="/news/"`) {
+		t.Errorf("the exported article does not link to the index under the prefix (%v)", err)
+	}
+
 	tests := []struct {
 		name     string
 		args     []string
@@ -121,6 +133,9 @@ func TestExport(t *testing.T) {
 		{"no wasm", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", t.TempDir()}, 1, "app.wasm is missing: build it first with make wasm"},
 		{"no -base-url", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web}, 0, "no -base-url: links, sharing and embeds will point to http://localhost:8080"},
 		{"articles with problems", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web, "-content", "testdata/check"}, 1, "testdata/check/bad.md:7:1: quote card needs by="},
+		{"a relative base URL", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web, "-base-url", "news.example/news"}, 2, "-base-url: base URL \"news.example/news\" must be an absolute http or https URL"},
+		{"a base URL with a query", []string{"export", "-out", filepath.Join(t.TempDir(), "x"), "-web", web, "-base-url", "https://news.example/news?x=1"}, 2, "must have no query or fragment"},
+		{"serve, a base URL with a fragment", []string{"serve", "-addr", "127.0.0.1:0", "-base-url", "https://news.example/#top"}, 2, "must have no query or fragment"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

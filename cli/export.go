@@ -60,11 +60,14 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backstory export: %v\n", err)
 		return ExitProblems
 	}
-	sum, err := export.Write(srv, *out)
+	bar := newProgress(env, env.Stderr, "URLs")
+	sum, err := export.Write(srv, *out, export.Options{Progress: bar.update})
+	bar.finish()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory export: %v\n", err)
 		return ExitProblems
 	}
-	fmt.Fprintf(env.Stdout, "exported %d articles to %s: %d paths, %d files, %.1f MB in %.1f s\n", store.Len(), *out, sum.Paths, sum.Files, float64(sum.Bytes)/1e6, time.Since(start).Seconds())
+	took := time.Since(start)
+	fmt.Fprintf(env.Stdout, "exported %d articles to %s: %d URLs, %d files, %.1f MB in %.1f s (%.0f URLs/s)\n", store.Len(), *out, sum.Paths, sum.Files, float64(sum.Bytes)/1e6, took.Seconds(), float64(sum.Paths)/took.Seconds())
 	return ExitOK
 }

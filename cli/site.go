@@ -28,7 +28,7 @@ type siteFlags struct {
 func addSiteFlags(fset *flag.FlagSet, env Env) siteFlags {
 	return siteFlags{
 		contentDir:   fset.String("content", envOr(env, "BACKSTORY_CONTENT", ""), "a directory of articles (*.md) to use instead of the embedded ones (env BACKSTORY_CONTENT)"),
-		baseURL:      fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links, sharing and embeds (env BACKSTORY_BASE_URL)"),
+		baseURL:      fset.String("base-url", envOr(env, "BACKSTORY_BASE_URL", ""), "the site's public URL, for canonical links, sharing and embeds; its path is the prefix the site is served under, as in https://news.example/interactive (env BACKSTORY_BASE_URL)"),
 		webDir:       fset.String("web", envOr(env, "BACKSTORY_WEB", "web"), "directory holding the built app.wasm and wasm_exec.js (env BACKSTORY_WEB)"),
 		embedOrigins: fset.String("embed-origins", envOr(env, "BACKSTORY_EMBED_ORIGINS", "*"), "origins whose pages may frame embeds, space-separated, as in \"https://a.example https://b.example\" (env BACKSTORY_EMBED_ORIGINS)"),
 		precache:     fset.Int("precache", envInt(env, "BACKSTORY_PRECACHE", server.DefaultPrecache), "how many of the newest articles readers' browsers save for offline reading (env BACKSTORY_PRECACHE)"),
@@ -39,6 +39,9 @@ func addSiteFlags(fset *flag.FlagSet, env Env) siteFlags {
 func (f siteFlags) check() error {
 	if *f.precache < 0 {
 		return errors.New("-precache must be 0 or more")
+	}
+	if _, err := server.ParseBaseURL(*f.baseURL); err != nil {
+		return fmt.Errorf("-base-url: %w", err)
 	}
 	return nil
 }

@@ -121,9 +121,11 @@ func call[P, R any](t *testing.T, tab *browsertest.Tab, cmd cdp.Command[P, R], p
 }
 
 // engage moves the mouse over the page, as a reader does: on a first visit
-// the wasm starts when the reader engages. It waits for the hand-over.
+// the wasm starts when the reader engages. It waits until boot.js listens
+// (the page loads it after its first paint), then for the hand-over.
 func engage(t *testing.T, tab *browsertest.Tab) {
 	t.Helper()
+	waitTrue(t, tab, "boot.js runs", `typeof window.backstoryShare === "function" || document.documentElement.dataset.wasm`)
 	call(t, tab, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: 5, Y: 5})
 	waitReady(t, tab)
 }

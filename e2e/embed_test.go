@@ -90,11 +90,9 @@ func checkFit(t *testing.T, tab *browsertest.Tab, prefix, when string) float64 {
 	return c
 }
 
-// TestEmbedSnippet: the snippet a publisher pastes makes an iframe as tall
-// as the article, growing when a card opens and shrinking when it closes,
-// without shifting the publisher's page.
-func TestEmbedSnippet(t *testing.T) { embedSnippet(t, serve(t)) }
-
+// embedSnippet: the snippet a publisher pastes makes an iframe as tall as
+// the article, growing when a card opens and shrinking when it closes,
+// without shifting the publisher's page. (Run on every host: TestHosts.)
 func embedSnippet(t *testing.T, srv site) {
 	hosts := hostPages(t, srv, "blinken-meets-xi")
 	tab := newTab(t)

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,46 +21,31 @@ type staticSite string
 
 func (s staticSite) URL() string { return string(s) }
 
-// exportOnNginx exports the embedded articles with the built wasm and
-// serves the export with nginx and the server block the repository ships
-// (deploy/nginx/backstory.conf), changed as its comment tells publishers
-// to. It returns the site and the server the export was made from.
-func exportOnNginx(t *testing.T) (staticSite, *server.Server) {
-	t.Helper()
+// TestStaticExportOnNginx: the export, served by nginx with the shipped
+// config, at the root and under a prefix, answers as backstory serve does:
+// the same bytes, headers and redirects. (TestHosts runs the reader's
+// checks on it.)
+func TestStaticExportOnNginx(t *testing.T) {
+	for _, prefix := range []string{"", hostPrefix} {
+		t.Run("prefix "+prefix, func(t *testing.T) { exportAnswersAsTheServer(t, prefix) })
+	}
+}
+
+func exportAnswersAsTheServer(t *testing.T, prefix string) {
 	nginx.Need(t)
 	listen, err := nginx.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := "http://" + listen
-	srv, err := server.New(server.Config{BaseURL: base, Store: sitetest.Articles(t), WebDir: sitetest.WebDir(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := server.New(server.Config{BaseURL: "http://" + listen + prefix, Store: sitetest.Articles(t), WebDir: sitetest.WebDir(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := export.Write(srv, dir); err != nil {
+	root := t.TempDir()
+	if _, err := export.Write(srv, filepath.Join(root, filepath.FromSlash(prefix)), export.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	conf, err := os.ReadFile(filepath.Join("..", "deploy", "nginx", "backstory.conf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	block := strings.ReplaceAll(string(conf), "/var/www/backstory", dir)
-	block = strings.Replace(block, "listen 80;", "listen "+listen+";", 1)
-	ngx, err := nginx.Start(t.TempDir(), listen, func(string) string { return block })
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ngx.Stop)
-	return staticSite(base), srv
-}
-
-// TestStaticExportOnNginx: the export, served by nginx with the shipped
-// config, answers as backstory serve does, and passes the reader's checks:
-// readable without JavaScript, cards that work, offline after one visit,
-// and an embed that fits its content.
-func TestStaticExportOnNginx(t *testing.T) {
-	site, srv := exportOnNginx(t)
+	site := staticSite(shippedNginx(t, root, prefix, listen) + prefix)
 
 	t.Run("answers as the server does", func(t *testing.T) {
 		tests := []struct {
@@ -103,11 +87,7 @@ func TestStaticExportOnNginx(t *testing.T) {
 			}
 			// The same bytes and headers backstory serve sends.
 			want := httptest.NewRecorder()
-			path := tt.path
-			if tt.status == 404 {
-				path = server.NotFoundPath
-			}
-			sreq := httptest.NewRequest(http.MethodGet, path, nil)
+			sreq := httptest.NewRequest(http.MethodGet, prefix+tt.path, nil)
 			sreq.Header.Set("Accept-Encoding", tt.accept)
 			srv.Handler().ServeHTTP(want, sreq)
 			if string(body) != want.Body.String() {
@@ -123,7 +103,12 @@ func TestStaticExportOnNginx(t *testing.T) {
 		// revalidated, as the server has them.
 		versioned := regexp.MustCompile(`^/web/.+\.[0-9a-f]{10}\.[^./]+$`)
 		assets := 0
-		for _, p := range srv.StaticPaths() {
+		paths, err := srv.StaticPaths()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range paths {
+			p := sp.Path
 			if !strings.HasPrefix(p, "/web/") {
 				continue
 			}
@@ -154,15 +139,11 @@ func TestStaticExportOnNginx(t *testing.T) {
 			}
 			res.Body.Close()
 			want := httptest.NewRecorder()
-			srv.Handler().ServeHTTP(want, httptest.NewRequest(http.MethodGet, path, nil))
+			srv.Handler().ServeHTTP(want, httptest.NewRequest(http.MethodGet, prefix+path, nil))
 			got, err := res.Location()
 			if err != nil || res.StatusCode != want.Code || got.Path != want.Header().Get("Location") {
 				t.Errorf("%s: %d to %v (%v); the server answers %d to %q", path, res.StatusCode, got, err, want.Code, want.Header().Get("Location"))
 			}
 		}
 	})
-	t.Run("readable without JavaScript", func(t *testing.T) { readableWithoutJavaScript(t, site) })
-	t.Run("cards work", func(t *testing.T) { cardReferences(t, site) })
-	t.Run("offline after one visit", func(t *testing.T) { offlineReading(t, site) })
-	t.Run("embed fits its content", func(t *testing.T) { embedSnippet(t, site) })
 }

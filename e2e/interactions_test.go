@@ -34,11 +34,9 @@ func TestWasmWaitsForTheReader(t *testing.T) {
 	noProblems(t, tab)
 }
 
-// TestCardReferences: a reference opens its card in place, says so with
+// cardReferences: a reference opens its card in place, says so with
 // aria-expanded, puts the card in the URL without a history entry, and
-// closes it again by keyboard.
-func TestCardReferences(t *testing.T) { cardReferences(t, serve(t)) }
-
+// closes it again by keyboard. (Run on every host: TestHosts.)
 func cardReferences(t *testing.T, srv site) {
 	tab := newTab(t)
 	open(t, tab, srv, article)

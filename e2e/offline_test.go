@@ -65,11 +65,10 @@ func setOffline(t *testing.T, tab *browsertest.Tab, off bool) {
 	}
 }
 
-// TestOfflineReading: after one visit to the index, with the network gone,
+// offlineReading: after one visit to the index, with the network gone,
 // the index, a visited article and an article never visited all open and
-// work; a page never saved shows the offline page; a banner says so.
-func TestOfflineReading(t *testing.T) { offlineReading(t, serve(t)) }
-
+// work; a page never saved shows the offline page; a banner says so. (Run
+// on every host: TestHosts.)
 func offlineReading(t *testing.T, srv site) {
 	tab := newTab(t)
 	open(t, tab, srv, "/")

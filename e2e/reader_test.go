@@ -9,10 +9,9 @@ import (
 
 const article = "/articles/blinken-meets-xi"
 
-// TestReadableWithoutJavaScript: the prerendered page is the article, and
-// its cards open with no script at all, by pointer and by keyboard.
-func TestReadableWithoutJavaScript(t *testing.T) { readableWithoutJavaScript(t, serve(t)) }
-
+// readableWithoutJavaScript: the prerendered page is the article, and its
+// cards open with no script at all, by pointer and by keyboard. (Run on
+// every host: TestHosts.)
 func readableWithoutJavaScript(t *testing.T, srv site) {
 	tab := newTab(t)
 	noScript(t, tab)
@@ -124,6 +123,32 @@ func TestFirstRenderEqualsPrerender(t *testing.T) {
 				t.Errorf("the wasm's DOM differs from the prerendered one:\nprerendered: %s\nwasm:        %s", firstDiff(before, after), firstDiff(after, before))
 			}
 			noProblems(t, tab, "404 (Not Found) "+srv.URL()+"/no/such/page")
+		})
+	}
+}
+
+// TestWasmNeverReloads: on a page the wasm does not show by itself (an
+// embed, the offline page, a 404 at any path, even one under the assets),
+// the wasm takes over the page the server sent, once: it never loads the
+// URL again (go-app reloads "internal" URLs as it starts, which made a
+// loop).
+func TestWasmNeverReloads(t *testing.T) {
+	srv := serve(t)
+	for _, path := range []string{"/embed/blinken-meets-xi?id=x", "/offline", "/404.html", "/no/such/page", "/api/nope", article + "/"} {
+		t.Run(path, func(t *testing.T) {
+			tab := newTab(t)
+			onNewDocument(t, tab, `sessionStorage.setItem("loads", String(+(sessionStorage.getItem("loads") || 0) + 1));`)
+			open(t, tab, srv, path)
+			before := eval[string](t, tab, `document.querySelector("h1").textContent`)
+			engage(t, tab)
+			settle(t, tab)
+			if got := eval[string](t, tab, `sessionStorage.getItem("loads")`); got != "1" {
+				t.Errorf("the page was loaded %s times", got)
+			}
+			if got := eval[string](t, tab, `document.querySelector("h1").textContent`); got != before {
+				t.Errorf("the wasm showed %q, the server had sent %q", got, before)
+			}
+			noProblems(t, tab, "404 (Not Found)")
 		})
 	}
 }

@@ -17,7 +17,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	srv := newServer(b, store)
 	for b.Loop() {
-		if _, err := Write(srv, filepath.Join(b.TempDir(), "site")); err != nil {
+		if _, err := Write(srv, filepath.Join(b.TempDir(), "site"), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -38,16 +38,29 @@ type Summary struct {
 
 // file is one exported path as the server answered it.
 type file struct {
-	path   string
+	server.StaticPath
 	header http.Header
 	bodies map[string][]byte // by Content-Encoding: "", "br", "gzip"
+}
+
+// Options are an export's choices.
+type Options struct {
+	// Progress, if set, is told after each path how many of all the paths
+	// are written. It is called from one goroutine at a time.
+	Progress func(done, total int)
 }
 
 // Write exports what srv serves into dir, which it replaces: it writes
 // into a new directory beside dir and renames it into place, so that dir is
 // never half written. A dir that exists must be empty or an earlier export.
-func Write(srv *server.Server, dir string) (Summary, error) {
+// Under a prefix (a base URL with a path), dir is the prefix's directory:
+// its files are the site's paths without the prefix.
+func Write(srv *server.Server, dir string, opts Options) (Summary, error) {
 	if err := replaceable(dir); err != nil {
+		return Summary{}, err
+	}
+	paths, err := srv.StaticPaths()
+	if err != nil {
 		return Summary{}, err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
@@ -62,7 +75,8 @@ func Write(srv *server.Server, dir string) (Summary, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return Summary{}, err
 	}
-	files, sum, err := exportAll(srv.Handler(), append(srv.StaticPaths(), server.NotFoundPath), tmp)
+	prefix := srv.Prefix()
+	files, sum, err := exportAll(srv.Handler(), prefix, paths, tmp, opts.Progress)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -70,7 +84,7 @@ func Write(srv *server.Server, dir string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	for name, body := range map[string][]byte{"_headers": netlifyHeaders(rules), "_nginx.conf": nginxConf(rules), marker: []byte("written by backstory export\n")} {
+	for name, body := range map[string][]byte{"_headers": netlifyHeaders(prefix, rules), "_nginx.conf": nginxConf(prefix, rules), marker: []byte("written by backstory export\n")} {
 		sum.Files++
 		sum.Bytes += int64(len(body))
 		if err := os.WriteFile(filepath.Join(tmp, name), body, 0o644); err != nil {
@@ -101,23 +115,31 @@ func replaceable(dir string) error {
 	return nil
 }
 
-// exportAll asks h for every path, in parallel, and writes what it
-// answers under dir. It returns each path with its headers.
-func exportAll(h http.Handler, paths []string, dir string) ([]file, Summary, error) {
+// exportAll asks h for every path, under prefix, in parallel, and writes
+// what it answers under dir. It returns each path with its headers.
+func exportAll(h http.Handler, prefix ui.Prefix, paths []server.StaticPath, dir string, progress func(done, total int)) ([]file, Summary, error) {
 	files := make([]file, len(paths))
 	errs := make([]error, len(paths))
 	sums := make([]Summary, runtime.GOMAXPROCS(0))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // over done and progress
+	done := 0
 	for w := range sums {
 		wg.Go(func() {
 			for i := range jobs {
-				f, err := fetch(h, paths[i])
+				f, err := fetch(h, prefix, paths[i])
 				if err == nil {
 					err = writeFile(dir, f, &sums[w])
 				}
 				f.bodies = nil // written: keep only the headers
 				files[i], errs[i] = f, err
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(paths))
+					mu.Unlock()
+				}
 			}
 		})
 	}
@@ -153,29 +175,29 @@ func firstErrors(errs []error, n int) error {
 	return errors.Join(shown...)
 }
 
-// fetch gets p from h as the server would send it, in identity and, if the
-// server compresses it, in brotli and gzip.
-func fetch(h http.Handler, p string) (file, error) {
+// fetch gets p from h, under prefix, as the server would send it, in
+// identity and, if the server compresses it, in brotli and gzip.
+func fetch(h http.Handler, prefix ui.Prefix, p server.StaticPath) (file, error) {
 	want := http.StatusOK
-	if p == server.NotFoundPath {
-		want = http.StatusNotFound
+	if p.Route.Status != 0 {
+		want = p.Route.Status
 	}
-	f := file{path: p, bodies: map[string][]byte{}}
+	f := file{StaticPath: p, bodies: map[string][]byte{}}
 	for _, enc := range []string{"", "br", "gzip"} {
-		req, err := http.NewRequest(http.MethodGet, p, nil)
+		req, err := http.NewRequest(http.MethodGet, prefix.URL(p.Path), nil)
 		if err != nil {
-			return f, fmt.Errorf("exporting %s: %w", p, err)
+			return f, fmt.Errorf("exporting %s: %w", p.Path, err)
 		}
 		req.Header.Set("Accept-Encoding", enc)
 		w := &recorder{header: http.Header{}}
 		h.ServeHTTP(w, req)
 		if w.status != want {
-			return f, fmt.Errorf("exporting %s: the server answered %d, not %d", p, w.status, want)
+			return f, fmt.Errorf("exporting %s: the server answered %d, not %d", p.Path, w.status, want)
 		}
 		got := w.header.Get("Content-Encoding")
 		if got != enc {
 			if enc == "" {
-				return f, fmt.Errorf("exporting %s: asked for no encoding, got %q", p, got)
+				return f, fmt.Errorf("exporting %s: asked for no encoding, got %q", p.Path, got)
 			}
 			continue // not compressed: the identity file is all there is
 		}
@@ -209,29 +231,19 @@ func (r *recorder) WriteHeader(status int) {
 	}
 }
 
-// fileName is the file a path is served from: pages as path/index.html,
-// so that their extensionless URLs work on any static host.
-func fileName(p string) string {
-	switch {
-	case p == server.NotFoundPath:
-		return "404.html"
-	case isPage(p):
-		return strings.TrimPrefix(path.Join(p, "index.html"), "/")
+// fileName is the file a path is served from, relative to the export:
+// pages as path/index.html, so that their extensionless URLs work on any
+// static host.
+func fileName(p server.StaticPath) string {
+	if p.Route.IsPage() {
+		return strings.TrimPrefix(path.Join(p.Path, "index.html"), "/")
 	}
-	return strings.TrimPrefix(p, "/")
-}
-
-// isPage reports whether p is an HTML page.
-func isPage(p string) bool {
-	_, index := ui.IndexPage(p)
-	_, article := ui.ArticleSlug(p)
-	_, embed := ui.EmbedSlug(p)
-	return index || article || embed || p == ui.PathOffline
+	return strings.TrimPrefix(p.Path, "/")
 }
 
 // writeFile writes f under dir, with its compressed siblings.
 func writeFile(dir string, f file, sum *Summary) error {
-	name := filepath.Join(dir, filepath.FromSlash(fileName(f.path)))
+	name := filepath.Join(dir, filepath.FromSlash(fileName(f.StaticPath)))
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
@@ -241,7 +253,7 @@ func writeFile(dir string, f file, sum *Summary) error {
 			continue
 		}
 		if err := os.WriteFile(name+suffix, body, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", f.path, err)
+			return fmt.Errorf("writing %s: %w", f.Path, err)
 		}
 		sum.Files++
 		sum.Bytes += int64(len(body))

@@ -12,16 +12,24 @@ import (
 	"strings"
 	"testing"
 
+	ui "backstory/app"
 	"backstory/content"
 	"backstory/content/articles"
 	"backstory/content/markdown"
 	"backstory/internal/precompress"
+	"backstory/internal/synthetic"
 	"backstory/server"
 )
 
 // newServer makes a server of store with a stand-in wasm that has .br and
 // .gz siblings, as make wasm writes them.
 func newServer(t testing.TB, store *content.Store) *server.Server {
+	t.Helper()
+	return newServerAt(t, store, "https://news.example")
+}
+
+// newServerAt is newServer for a site at base.
+func newServerAt(t testing.TB, store *content.Store, base string) *server.Server {
 	t.Helper()
 	web := t.TempDir()
 	wasm := []byte("\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm", 5000))
@@ -36,11 +44,21 @@ func newServer(t testing.TB, store *content.Store) *server.Server {
 			t.Fatal(err)
 		}
 	}
-	srv, err := server.New(server.Config{BaseURL: "https://news.example", Store: store, WebDir: web, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := server.New(server.Config{BaseURL: base, Store: store, WebDir: web, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return srv
+}
+
+// staticPaths is what srv says a static host can serve.
+func staticPaths(t *testing.T, srv *server.Server) []server.StaticPath {
+	t.Helper()
+	paths, err := srv.StaticPaths()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return paths
 }
 
 func embedded(t *testing.T) *content.Store {
@@ -76,7 +94,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 func TestWrite(t *testing.T) {
 	srv := newServer(t, embedded(t))
 	dir := filepath.Join(t.TempDir(), "site")
-	sum, err := Write(srv, dir)
+	sum, err := Write(srv, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,8 +112,9 @@ func TestWrite(t *testing.T) {
 			t.Errorf("no %s", want)
 		}
 	}
-	for _, p := range append(srv.StaticPaths(), server.NotFoundPath) {
-		name := fileName(p)
+	for _, sp := range staticPaths(t, srv) {
+		p := sp.Path
+		name := fileName(sp)
 		body, ok := files[name]
 		if !ok {
 			t.Errorf("%s: no file %s", p, name)
@@ -140,7 +159,7 @@ func TestWriteIsDeterministic(t *testing.T) {
 	var trees [2]map[string][]byte
 	for i := range trees {
 		dir := filepath.Join(t.TempDir(), "site")
-		if _, err := Write(newServer(t, store), dir); err != nil {
+		if _, err := Write(newServer(t, store), dir, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		trees[i] = tree(t, dir)
@@ -159,14 +178,14 @@ func TestWriteIsDeterministic(t *testing.T) {
 // article deleted since is gone), a directory of other files is refused.
 func TestWriteReplacesOnlyExports(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := Write(newServer(t, embedded(t)), dir); err != nil {
+	if _, err := Write(newServer(t, embedded(t)), dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	one, err := content.NewStore([]content.Article{{Slug: "only", Title: "Only"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(newServer(t, one), dir); err != nil {
+	if _, err := Write(newServer(t, one), dir, Options{}); err != nil {
 		t.Fatalf("replacing an earlier export: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "articles", "blinken-meets-xi")); !errors.Is(err, fs.ErrNotExist) {
@@ -178,7 +197,7 @@ func TestWriteReplacesOnlyExports(t *testing.T) {
 
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "thesis.tex"), []byte("precious"), 0o644)
-	if _, err := Write(newServer(t, one), other); err == nil || !strings.Contains(err.Error(), "not an earlier export") {
+	if _, err := Write(newServer(t, one), other, Options{}); err == nil || !strings.Contains(err.Error(), "not an earlier export") {
 		t.Errorf("exporting over a directory of other files: %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(other, "thesis.tex")); string(b) != "precious" {
@@ -196,7 +215,8 @@ func TestExportChecksStatuses(t *testing.T) {
 		}
 		w.Write([]byte("fine"))
 	})
-	_, _, err := exportAll(h, []string{"/fine.txt", "/broken"}, t.TempDir())
+	paths := []server.StaticPath{{Path: "/fine.txt"}, {Path: "/broken"}}
+	_, _, err := exportAll(h, "", paths, t.TempDir(), nil)
 	if err == nil || !strings.Contains(err.Error(), "/broken: the server answered 500") {
 		t.Errorf("err = %v", err)
 	}
@@ -208,7 +228,7 @@ func TestExportChecksStatuses(t *testing.T) {
 func TestHeaderRulesCoverEveryPathOnce(t *testing.T) {
 	srv := newServer(t, embedded(t))
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := Write(srv, dir); err != nil {
+	if _, err := Write(srv, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, "_headers"))
@@ -227,7 +247,8 @@ func TestHeaderRulesCoverEveryPathOnce(t *testing.T) {
 		}
 		return pattern == p
 	}
-	for _, p := range append(srv.StaticPaths(), "/404.html") {
+	for _, sp := range staticPaths(t, srv) {
+		p := sp.Path
 		n := 0
 		for _, pat := range patterns {
 			if matches(pat, p) {
@@ -245,8 +266,93 @@ func TestHeaderRulesCoverEveryPathOnce(t *testing.T) {
 func TestHeaderRulesMustHoldForTheirClass(t *testing.T) {
 	a := http.Header{"Cache-Control": {"no-cache"}}
 	b := http.Header{"Cache-Control": {"no-store"}}
-	_, err := headerRules([]file{{path: "/articles/a", header: a}, {path: "/articles/b", header: b}})
+	article, _ := ui.LookupRoute(ui.RouteArticle)
+	_, err := headerRules([]file{{StaticPath: server.StaticPath{Path: "/articles/a", Route: article}, header: a}, {StaticPath: server.StaticPath{Path: "/articles/b", Route: article}, header: b}})
 	if err == nil || !strings.Contains(err.Error(), "/articles/b") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestExportUnderAPrefix: under a prefix the export is the prefix's
+// directory: its files are the site's paths, and every rule for hosts and
+// every link in its pages carries the prefix.
+func TestExportUnderAPrefix(t *testing.T) {
+	srv := newServerAt(t, embedded(t), "https://news.example/news/")
+	dir := filepath.Join(t.TempDir(), "news")
+	if _, err := Write(srv, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, dir)
+	for _, want := range []string{"index.html", "404.html", "articles/blinken-meets-xi/index.html", "api/pages/1.json", "sw.js"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, line := range strings.Split(string(files["_headers"]), "\n") {
+		if strings.HasPrefix(line, "/") && !strings.HasPrefix(line, "/news/") {
+			t.Errorf("_headers: %q is not under the prefix", line)
+		}
+	}
+	// Every path in _nginx.conf: locations, redirects, try_files, the
+	// error page.
+	paths := 0
+	for _, tok := range strings.Fields(string(files["_nginx.conf"])) {
+		tok = strings.TrimLeft(strings.TrimRight(tok, ";\""), "\"^")
+		if !strings.HasPrefix(tok, "/") {
+			continue
+		}
+		paths++
+		if !strings.HasPrefix(tok, "/news") {
+			t.Errorf("_nginx.conf: %q is not under the prefix", tok)
+		}
+	}
+	if paths < 20 {
+		t.Errorf("only %d paths in _nginx.conf", paths)
+	}
+	if !strings.Contains(string(files["articles/blinken-meets-xi/index.html"]), `href="/news/"`) {
+		t.Error("the article does not link to the index under the prefix")
+	}
+}
+
+// TestEveryRouteExported: every route a static host can serve is in the
+// export (a file at least), in _headers and in _nginx.conf, and every
+// alias is a redirect in _nginx.conf: a route added to the table without
+// its export fails here.
+func TestEveryRouteExported(t *testing.T) {
+	store, err := markdown.NewParser().LoadDir(synthetic.FS(ui.IndexPageSize+5), "synthetic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, store)
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := Write(srv, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, dir)
+	exported := map[ui.RouteName]int{}
+	for _, sp := range staticPaths(t, srv) {
+		if _, ok := files[fileName(sp)]; ok {
+			exported[sp.Route.Name]++
+		}
+	}
+	headers, conf := string(files["_headers"]), string(files["_nginx.conf"])
+	for _, rt := range ui.Routes {
+		switch {
+		case !rt.Static:
+			continue
+		case rt.RedirectTo != "":
+			if !strings.Contains(conf, nginxRedirect("", rt)) {
+				t.Errorf("%s: no redirect in _nginx.conf", rt.Name)
+			}
+			continue
+		case exported[rt.Name] == 0:
+			t.Errorf("%s: no file exported", rt.Name)
+		}
+		if !strings.Contains(headers, "\n# "+rt.About+"\n/") {
+			t.Errorf("%s: no rule in _headers", rt.Name)
+		}
+		if !strings.Contains(conf, "\n# "+rt.About+"\nlocation ") {
+			t.Errorf("%s: no location in _nginx.conf", rt.Name)
+		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	ui "backstory/app"
-	"backstory/server"
 )
 
 // documented are the response headers a host of the export should send,
@@ -24,187 +23,183 @@ var documented = []string{
 	"Permissions-Policy",
 }
 
-// class is a kind of path that shares its headers, as a host names it.
-type class struct {
-	name string
-	// patterns are its paths in _headers (Netlify, Cloudflare Pages); nil
-	// to list each of its files, as for assets, whose patterns would
-	// overlap.
-	patterns []string
-	// location is its nginx location; page says whether it is served from
-	// path/index.html; types overrides nginx's type for the class.
-	location string
-	page     bool
-	types    string
-}
-
-// classes, in the order hosts see them. Regular-expression locations
-// come in nginx in the order given.
-var classes = []class{
-	{name: "the index", patterns: []string{"/"}, location: "= /", page: true},
-	{name: "the index's other pages", patterns: []string{"/page/*"}, location: "/page/", page: true},
-	{name: "articles", patterns: []string{"/articles/*"}, location: "/articles/", page: true},
-	{name: "the offline page", patterns: []string{"/offline"}, location: "= /offline", page: true},
-	{name: "the not-found page", patterns: []string{"/404.html"}, location: "= /404.html"},
-	{name: "embeds", patterns: []string{"/embed/*"}, location: "/embed/", page: true},
-	{name: "JSON", patterns: []string{"/api/*"}, location: "/api/"},
-	{name: "oEmbed answers", patterns: []string{"/oembed/*"}, location: "/oembed/"},
-	{name: "the embed script", patterns: []string{"/embed.js"}, location: "= /embed.js"},
-	{name: "the service worker", patterns: []string{"/sw.js"}, location: "= /sw.js"},
-	{name: "the manifest", patterns: []string{"/manifest.webmanifest"}, location: "= /manifest.webmanifest", types: "application/manifest+json"},
-	{name: "assets by plain name", location: "/web/"},
-	{name: "assets by versioned name", location: `~ "^/web/.+\.[0-9a-f]{10}\.[^./]+$"`},
-}
-
-var versioned = regexp.MustCompile(`^/web/.+\.[0-9a-f]{10}\.[^./]+$`)
-
-// classOf returns the index in classes of p's class.
-func classOf(p string) int {
-	name := ""
-	switch _, article := ui.ArticleSlug(p); {
-	case p == ui.PathIndex:
-		name = "the index"
-	case strings.HasPrefix(p, ui.PathIndexPrefix):
-		name = "the index's other pages"
-	case article:
-		name = "articles"
-	case p == ui.PathOffline:
-		name = "the offline page"
-	case p == server.NotFoundPath:
-		name = "the not-found page"
-	case strings.HasPrefix(p, ui.PathEmbedPrefix):
-		name = "embeds"
-	case strings.HasPrefix(p, "/api/"):
-		name = "JSON"
-	case strings.HasPrefix(p, "/oembed/"):
-		name = "oEmbed answers"
-	case p == "/embed.js":
-		name = "the embed script"
-	case p == "/sw.js":
-		name = "the service worker"
-	case p == "/manifest.webmanifest":
-		name = "the manifest"
-	case versioned.MatchString(p):
-		name = "assets by versioned name"
-	case strings.HasPrefix(p, "/web/"):
-		name = "assets by plain name"
-	}
-	return slices.IndexFunc(classes, func(c class) bool { return c.name == name })
-}
-
-// rule is a class with the headers all its paths were sent and, for
-// classes without patterns, its paths.
+// rule is what a host must do for the files of one route: the headers
+// they were sent, all the same; or, for a route whose files differ
+// (HeadersPerFile), each file's.
 type rule struct {
-	class
+	route   ui.Route
 	headers [][2]string
-	files   []string
+	files   []fileHeaders // for HeadersPerFile, by path
 }
 
-// headerRules groups the files by class and checks that every file of a
-// class got the same documented headers: the rules are then true of each.
+type fileHeaders struct {
+	path    string
+	headers [][2]string
+}
+
+// headerRules groups the files by route, in the route table's order, and
+// checks that every file of a route got the same documented headers: the
+// rule is then true of each.
 func headerRules(files []file) ([]rule, error) {
-	rules := make([]rule, len(classes))
-	seen := make([]bool, len(classes))
+	byRoute := map[ui.RouteName]*rule{}
 	for _, f := range files {
-		i := classOf(f.path)
-		if i < 0 {
-			return nil, fmt.Errorf("exporting %s: no class of path knows its headers", f.path)
-		}
 		var hs [][2]string
 		for _, name := range documented {
 			if v := f.header.Get(name); v != "" {
 				hs = append(hs, [2]string{name, v})
 			}
 		}
+		r, seen := byRoute[f.Route.Name]
+		if !seen {
+			r = &rule{route: f.Route, headers: hs}
+			byRoute[f.Route.Name] = r
+		}
 		switch {
-		case !seen[i]:
-			rules[i] = rule{class: classes[i], headers: hs}
-			seen[i] = true
-		case !slices.Equal(rules[i].headers, hs):
-			return nil, fmt.Errorf("exporting %s: its headers differ from those of other %s", f.path, classes[i].name)
-		}
-		if classes[i].patterns == nil {
-			rules[i].files = append(rules[i].files, f.path)
+		case f.Route.HeadersPerFile:
+			r.files = append(r.files, fileHeaders{f.Path, hs})
+		case !slices.Equal(r.headers, hs):
+			return nil, fmt.Errorf("exporting %s: its headers differ from those of other %s", f.Path, f.Route.About)
 		}
 	}
-	var used []rule
-	for i, r := range rules {
-		if seen[i] {
-			slices.Sort(r.files)
-			used = append(used, r)
+	var rules []rule
+	for _, rt := range ui.Routes {
+		if r, ok := byRoute[rt.Name]; ok {
+			slices.SortFunc(r.files, func(a, b fileHeaders) int { return strings.Compare(a.path, b.path) })
+			rules = append(rules, *r)
 		}
 	}
-	return used, nil
+	return rules, nil
+}
+
+// globPattern is a route's pattern as _headers writes it: from its first
+// wildcard on, "*".
+func globPattern(prefix ui.Prefix, rt ui.Route) string {
+	if !rt.HasParams() {
+		return prefix.URL(rt.Pattern)
+	}
+	return prefix.URL(rt.Literal()) + "*"
 }
 
 // netlifyHeaders writes the rules in the _headers format of Netlify and
 // Cloudflare Pages.
-func netlifyHeaders(rules []rule) []byte {
+func netlifyHeaders(prefix ui.Prefix, rules []rule) []byte {
 	var b bytes.Buffer
-	b.WriteString("# The headers to send with this export, as backstory serve sends them\n# (the _headers format of Netlify and Cloudflare Pages; _nginx.conf has the\n# same for nginx). Each path matches one rule: none overlap.\n")
-	for _, r := range rules {
-		fmt.Fprintf(&b, "\n# %s\n", r.name)
-		patterns := r.patterns
-		if patterns == nil {
-			patterns = r.files
+	b.WriteString("# The headers to send with this export, as backstory serve sends them\n# (the _headers format of Netlify and Cloudflare Pages; _nginx.conf has the\n# same for nginx). Each path matches one rule: none overlap.")
+	if prefix != "" {
+		fmt.Fprintf(&b, "\n# The site is under %s/: this file belongs at the host's root.", prefix)
+	}
+	b.WriteString("\n")
+	header := func(pattern string, hs [][2]string) {
+		b.WriteString(pattern + "\n")
+		for _, h := range hs {
+			fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
 		}
-		for _, p := range patterns {
-			b.WriteString(p + "\n")
-			for _, h := range r.headers {
-				fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
-			}
+	}
+	for _, r := range rules {
+		fmt.Fprintf(&b, "\n# %s\n", r.route.About)
+		if !r.route.HeadersPerFile {
+			header(globPattern(prefix, r.route), r.headers)
+			continue
+		}
+		for _, f := range r.files {
+			header(prefix.URL(f.path), f.headers)
 		}
 	}
 	return b.Bytes()
 }
 
-// redirects are the addresses backstory serve redirects, as nginx
-// locations: the index's page 1, and the JSON without .json. The index's
-// own location redirects /?page=N.
-const redirects = `
-# The addresses backstory serve redirects.
-location = /page/1 {
-	return 301 /;
+// nginxLocation is the location of a route's files: the exact path, or
+// the literal start of its pattern.
+func nginxLocation(prefix ui.Prefix, rt ui.Route) string {
+	if !rt.HasParams() {
+		return "= " + prefix.URL(rt.Pattern)
+	}
+	return prefix.URL(rt.Literal())
 }
-location = /api/articles {
-	return 301 /api/articles.json;
+
+// wildcard matches a path segment in an alias's nginx location; slugs and
+// page numbers have no dot, so "x.json" is never an alias.
+var wildcard = regexp.MustCompile(`\{[^}]+\}`)
+
+// nginxRedirect is the location of an alias route: its paths redirect to
+// the route it names, with the same parameters.
+func nginxRedirect(prefix ui.Prefix, alias ui.Route) string {
+	to, _ := ui.LookupRoute(alias.RedirectTo)
+	if !alias.HasParams() {
+		return fmt.Sprintf("location = %s {\n\treturn 301 %s;\n}\n", prefix.URL(alias.Pattern), prefix.URL(to.Path()))
+	}
+	params := ui.Params{}
+	pattern := prefix.URL(alias.Pattern)
+	var re strings.Builder
+	last := 0
+	for i, m := range wildcard.FindAllStringIndex(pattern, -1) {
+		params[pattern[m[0]+1:m[1]-1]] = fmt.Sprintf("$%d", i+1)
+		re.WriteString(regexp.QuoteMeta(pattern[last:m[0]]) + "([^/.]+)")
+		last = m[1]
+	}
+	re.WriteString(regexp.QuoteMeta(pattern[last:]))
+	return fmt.Sprintf("location ~ \"^%s$\" {\n\treturn 301 %s;\n}\n", re.String(), prefix.URL(to.PathFrom(params)))
 }
-location ~ "^/api/articles/([a-z0-9-]+)$" {
-	return 301 /api/articles/$1.json;
-}
-`
 
 // nginxConf writes the rules as nginx locations, for a server block whose
-// root is the export (see deploy/nginx/backstory.conf).
-func nginxConf(rules []rule) []byte {
+// root is the export (or, under a prefix, the directory that holds the
+// export as the prefix's directory: see deploy/nginx/backstory.conf).
+func nginxConf(prefix ui.Prefix, rules []rule) []byte {
+	index := prefix.URL(ui.IndexPath(1))
+	notFound := prefix.URL(ui.PathOf(ui.RouteNotFound))
 	var b bytes.Buffer
-	b.WriteString("# Written by backstory export: this export's locations and the headers to\n# send, as backstory serve sends them. Include it in a server block whose root\n# is the export; see deploy/nginx/backstory.conf.\n\n")
-	b.WriteString("charset utf-8;\ncharset_types text/css application/javascript application/json application/manifest+json image/svg+xml;\nerror_page 404 /404.html;\n\n")
-	b.WriteString("# The export's own files (_headers, _nginx.conf, .backstory-export).\nlocation ~ \"^/[._]\" {\n\treturn 404;\n}\n")
-	b.WriteString(redirects)
-	for _, r := range rules {
-		fmt.Fprintf(&b, "\n# %s\nlocation %s {\n", r.name, r.location)
+	b.WriteString("# Written by backstory export: this export's locations and the headers to\n# send, as backstory serve sends them. Include it in a server block whose root\n# is the export's directory")
+	if prefix != "" {
+		fmt.Fprintf(&b, " minus its prefix, %s (the export is the root's\n# .%s/ directory)", prefix, prefix)
+	}
+	b.WriteString("; see deploy/nginx/backstory.conf.\n\n")
+	b.WriteString("charset utf-8;\ncharset_types text/css application/javascript application/json application/manifest+json image/svg+xml;\n")
+	fmt.Fprintf(&b, "error_page 404 %s;\n\n", notFound)
+	fmt.Fprintf(&b, "# The export's own files (_headers, _nginx.conf, .backstory-export).\nlocation ~ \"^%s/[._]\" {\n\treturn 404;\n}\n", regexp.QuoteMeta(string(prefix)))
+	b.WriteString("\n# The addresses backstory serve redirects.\n")
+	if prefix != "" {
+		fmt.Fprintf(&b, "location = %s {\n\treturn 301 %s;\n}\n", prefix, index)
+	}
+	for _, rt := range ui.Routes {
+		if rt.Static && rt.RedirectTo != "" {
+			b.WriteString(nginxRedirect(prefix, rt))
+		}
+	}
+	pageN, _ := ui.LookupRoute(ui.RouteIndexPage)
+	location := func(loc string, rt ui.Route, hs [][2]string) {
+		fmt.Fprintf(&b, "location %s {\n", loc)
 		switch {
-		case r.location == "= /":
-			b.WriteString("\tif ($arg_page ~ \"^0*1$\") {\n\t\treturn 301 /;\n\t}\n")
-			b.WriteString("\tif ($arg_page ~ \"^0*([1-9][0-9]*)$\") {\n\t\treturn 301 /page/$1;\n\t}\n")
-			b.WriteString("\ttry_files /index.html =404;\n")
-		case r.page:
+		case rt.Name == ui.RouteIndex:
+			// The index's address as readers guess it: ?page=N.
+			fmt.Fprintf(&b, "\tif ($arg_page ~ \"^0*1$\") {\n\t\treturn 301 %s;\n\t}\n", index)
+			fmt.Fprintf(&b, "\tif ($arg_page ~ \"^0*([1-9][0-9]*)$\") {\n\t\treturn 301 %s;\n\t}\n", prefix.URL(pageN.Path("$1")))
+			fmt.Fprintf(&b, "\ttry_files %sindex.html =404;\n", index)
+		case rt.IsPage():
 			b.WriteString("\ttry_files $uri $uri/index.html =404;\n")
-		case r.name == "the not-found page":
+		case rt.Status == 404:
 			b.WriteString("\tinternal;\n")
 		}
-		if r.types != "" {
-			fmt.Fprintf(&b, "\ttypes { }\n\tdefault_type %s;\n", r.types)
+		if rt.ContentType != "" {
+			fmt.Fprintf(&b, "\ttypes { }\n\tdefault_type %s;\n", rt.ContentType)
 		}
 		always := ""
-		if r.name == "the not-found page" {
-			always = " always"
+		if rt.Status >= 400 {
+			always = " always" // nginx adds headers to errors only if told
 		}
-		for _, h := range r.headers {
+		for _, h := range hs {
 			fmt.Fprintf(&b, "\tadd_header %s %q%s;\n", h[0], h[1], always)
 		}
 		b.WriteString("}\n")
+	}
+	for _, r := range rules {
+		fmt.Fprintf(&b, "\n# %s\n", r.route.About)
+		if !r.route.HeadersPerFile {
+			location(nginxLocation(prefix, r.route), r.route, r.headers)
+			continue
+		}
+		for _, f := range r.files {
+			location("= "+prefix.URL(f.path), r.route, f.headers)
+		}
 	}
 	return b.Bytes()
 }

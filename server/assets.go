@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	ui "backstory/app"
 	"backstory/internal/precompress"
 )
 
@@ -33,9 +34,9 @@ func (a *asset) versionedName() string {
 	return strings.TrimSuffix(a.name, ext) + "." + a.hash[:10] + ext
 }
 
-// URL is where the page links the asset.
+// URL is the asset's site path, by its versioned name.
 func (a *asset) URL() string {
-	return "/web/" + a.versionedName()
+	return ui.AssetPath(a.versionedName())
 }
 
 // assets are the files of web/static, and the wasm and wasm_exec.js built

@@ -40,9 +40,9 @@ func accentCSS(accent string) string {
 
 // serveEmbed serves an article without the site around it, to be framed
 // by publishers' pages: the pages of the origins in -embed-origins.
-func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	slug := r.PathValue("slug")
+	slug := params["slug"]
 	if !site.store.Has(slug) {
 		// The site's own 404 page, framed like the embed would have been.
 		w.Header().Set("Content-Security-Policy", site.embedCSP(""))
@@ -57,7 +57,7 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
-		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Article: a, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
+		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Site: site.info, Article: a, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
 		return site.page(data, http.StatusOK)
 	})
 	if err != nil {

@@ -17,32 +17,6 @@ func (s *Server) Handler() http.Handler {
 	return s.handler
 }
 
-// routes makes the server's handler: the routes, and around them path
-// checks, security headers, panic recovery and request logs.
-func (s *Server) routes() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.serveHealth)
-	mux.HandleFunc("GET /readyz", s.serveReady)
-	mux.Handle("GET /{$}", s.handle(s.servePage))
-	mux.Handle("GET "+ui.PathArticlePrefix+"{slug}", s.handle(s.servePage))
-	mux.Handle("GET "+ui.APIArticles, s.handle(s.serveArticleList))
-	mux.Handle("GET "+ui.APIArticlesAlias, s.handle(redirectTo(ui.APIArticles)))
-	mux.Handle("GET "+ui.APIArticlePattern, s.handle(s.serveArticle))
-	mux.Handle("GET "+ui.APIIndexPattern, s.handle(s.serveIndexPage))
-	mux.Handle("GET /web/{file...}", s.handle(s.serveAsset))
-	mux.Handle("GET /sw.js", s.handle(s.serveWorker))
-	mux.Handle("GET "+ui.PathEmbedPrefix+"{slug}", s.handle(s.serveEmbed))
-	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
-	mux.Handle("GET /oembed/{file}", s.handle(s.serveArticleOEmbed))
-	mux.Handle("GET /embed.js", s.handle(s.serveEmbedScript))
-	mux.Handle("GET /manifest.webmanifest", s.handle(s.serveManifest))
-	mux.Handle("GET /", s.handle(s.servePage))
-	if s.cfg.Dev {
-		mux.Handle("GET "+devEventsPath, s.handle(s.serveDevEvents))
-	}
-	return s.logRequests(s.recoverPanics(s.secure(guardPaths(mux))))
-}
-
 // serveHealth says the process is alive.
 func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
@@ -107,15 +81,16 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	site := s.site.Load()
 	path := r.URL.Path
 	if to, ok := indexRedirect(r); ok {
-		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		s.redirect(w, r, to)
 		return nil
 	}
-	key, status := "page "+path, http.StatusOK
-	if !site.hasPage(path) {
-		key, status = "page 404", http.StatusNotFound
+	data, status := site.pageData(path)
+	key := "page " + data.Path
+	if status == http.StatusNotFound {
+		key = "page 404"
 		w.Header().Set("Cache-Control", "no-store")
 	}
-	return s.serveRelease(w, r, site, key, func() (*response, error) { return site.page(site.pageData(path), status) })
+	return s.serveRelease(w, r, site, key, func() (*response, error) { return site.page(data, status) })
 }
 
 // serveRelease sends the response kept under key, made first if need be,
@@ -159,39 +134,16 @@ func (s *Server) serveArticleList(w http.ResponseWriter, r *http.Request) error 
 	})
 }
 
-func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) serveArticle(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	if file := r.PathValue("file"); site.store.Has(file) {
-		// The address without .json, as a reader may guess it.
-		http.Redirect(w, r, ui.APIArticlePath(file), http.StatusMovedPermanently)
-		return nil
-	}
-	slug, err := site.slugFile(r.PathValue("file"))
-	if err != nil {
-		return err
+	slug := params["slug"]
+	if !site.store.Has(slug) {
+		return notFoundError(fmt.Sprintf("article %q", slug))
 	}
 	return s.serveRelease(w, r, site, "api "+slug, func() (*response, error) {
 		body, _ := site.store.ArticleJSON(slug)
 		return newResponse(http.StatusOK, "application/json", body), nil
 	})
-}
-
-// redirectTo answers with a permanent redirect to path.
-func redirectTo(path string) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		http.Redirect(w, r, path, http.StatusMovedPermanently)
-		return nil
-	}
-}
-
-// slugFile returns the slug of the article a JSON route's file name,
-// "slug.json", names.
-func (s *site) slugFile(file string) (string, error) {
-	slug, ok := strings.CutSuffix(file, ".json")
-	if !ok || !s.store.Has(slug) {
-		return "", notFoundError(fmt.Sprintf("article %q", slug))
-	}
-	return slug, nil
 }
 
 // article decodes the article with the given slug, for a response about
@@ -205,14 +157,13 @@ func (s *site) article(slug string) (*content.Article, error) {
 }
 
 // serveIndexPage serves the JSON of a page of the index.
-func (s *Server) serveIndexPage(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) serveIndexPage(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	digits, _ := strings.CutSuffix(r.PathValue("file"), ".json")
-	n, ok := ui.IndexPage(ui.IndexPath(atoiOrZero(digits)))
-	if !ok || ui.APIIndexPath(n) != r.URL.Path || n > ui.IndexPages(site.store.Len()) {
+	n := atoiOrZero(params["n"]) // a number, checked by the route
+	if n > ui.IndexPages(site.store.Len()) {
 		return notFoundError("index page")
 	}
-	return s.serveRelease(w, r, site, "api page "+digits, func() (*response, error) {
+	return s.serveRelease(w, r, site, "api page "+params["n"], func() (*response, error) {
 		return jsonResponse(site.indexPage(n))
 	})
 }
@@ -226,18 +177,14 @@ func atoiOrZero(s string) int {
 	return n
 }
 
-// indexRedirect sends the index's other addresses to their page:
-// /?page=N (the address readers may guess) and /page/1 to / or /page/N.
+// indexRedirect sends the index's address as readers may guess it,
+// /?page=N, to its page.
 func indexRedirect(r *http.Request) (string, bool) {
-	switch r.URL.Path {
-	case ui.PathIndex:
-		if q := r.URL.Query().Get("page"); q != "" {
-			if n, err := strconv.Atoi(q); err == nil && n >= 1 {
-				return ui.IndexPath(n), true
-			}
-		}
-	case ui.PathIndexPrefix + "1":
-		return ui.PathIndex, true
+	if r.URL.Path != ui.IndexPath(1) || r.URL.RawQuery == "" {
+		return "", false
+	}
+	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n >= 1 {
+		return ui.IndexPath(n), true
 	}
 	return "", false
 }
@@ -266,9 +213,9 @@ func (s *Server) serveEmbedScript(w http.ResponseWriter, r *http.Request) error 
 // serveAsset serves a static asset: by its versioned name for good, by its
 // plain name for revalidation. Any origin may load them: an embed in a
 // sandboxed frame has an opaque origin of its own.
-func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	file := r.PathValue("file")
+	file := params["file"]
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if a, ok := site.assets.byPath[file]; ok {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")

@@ -91,11 +91,11 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 
 // serveArticleOEmbed serves an article's oEmbed answer at the default
 // size: the one its pages name for discovery.
-func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	slug, err := site.slugFile(r.PathValue("file"))
-	if err != nil {
-		return err
+	slug := params["slug"]
+	if !site.store.Has(slug) {
+		return notFoundError(fmt.Sprintf("article %q", slug))
 	}
 	res, err := site.cached("oembed "+slug, func() (*response, error) {
 		a, err := site.article(slug)
@@ -127,7 +127,7 @@ func (s *site) oembed(a *content.Article, width, maxHeight int) ([]byte, error) 
 		Title:        a.Title,
 		AuthorName:   a.Byline,
 		ProviderName: ui.SiteName,
-		ProviderURL:  s.absolute(ui.PathIndex),
+		ProviderURL:  s.absolute(ui.IndexPath(1)),
 		Width:        width,
 		Height:       height,
 		Heights:      map[string]int{},
@@ -155,9 +155,14 @@ func (s *site) slugAt(rawURL string) (string, bool) {
 	if err != nil || !strings.EqualFold(u.Host, base.Host) {
 		return "", false
 	}
-	slug, ok := ui.ArticleSlug(u.Path)
+	path, ok := s.prefix.SitePath(u.Path)
 	if !ok {
-		slug, ok = ui.EmbedSlug(u.Path)
+		return "", false
+	}
+	path = ui.Canonical(path)
+	slug, ok := ui.ArticleSlug(path)
+	if !ok {
+		slug, ok = ui.EmbedSlug(path)
 	}
 	return slug, ok && s.store.Has(slug)
 }
@@ -179,7 +184,7 @@ func (s *site) snippet(a *content.Article) string {
 	}
 	return fmt.Sprintf(`<div data-backstory="%s" data-title="%s" data-heights="%s" style="min-height:%dpx"></div><script async src="%s"></script>`,
 		html.EscapeString(s.absolute(ui.EmbedPath(a.Slug))), html.EscapeString(a.Title), strings.Join(heights, " "),
-		estimateEmbedHeight(a, 375), html.EscapeString(s.absolute("/embed.js")))
+		estimateEmbedHeight(a, 375), html.EscapeString(s.absolute(ui.PathOf(ui.RouteEmbedScript))))
 }
 
 // checkSourceList accepts a CSP source list of origins, or "*".

@@ -83,13 +83,17 @@ func TestIndexPagination(t *testing.T) {
 			}
 		})
 	}
-	for from, to := range map[string]string{"/page/1": "/", "/?page=1": "/", "/?page=3": "/page/3", "/?page=9": "/page/9"} {
+	for from, to := range map[string]string{
+		"/page/1": "/", "/?page=1": "/", "/?page=3": "/page/3", "/?page=9": "/page/9",
+		// A page's other addresses, as static hosts answer them.
+		"/page/2/": "/page/2", "/page/2/index.html": "/page/2", "/index.html": "/", "/page/3/?x=1": "/page/3?x=1",
+	} {
 		res, _ := get(t, ts, from)
 		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != to {
 			t.Errorf("%s: %d to %q, want 301 to %s", from, res.StatusCode, res.Header.Get("Location"), to)
 		}
 	}
-	for _, path := range []string{"/page/4", "/page/9", "/page/0", "/page/02", "/page/-1", "/page/2/", "/api/pages/4.json"} {
+	for _, path := range []string{"/page/4", "/page/9", "/page/0", "/page/02", "/page/-1", "/page/4/", "/page/4/index.html", "/api/pages/4.json"} {
 		if res, _ := get(t, ts, path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
 		}

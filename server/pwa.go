@@ -38,33 +38,55 @@ func siteVersion(revision string, a *assets) string {
 }
 
 // workerConfig is the CONFIG the service worker reads (web/static/sw.js).
+// Every URL in it carries the site's prefix.
 type workerConfig struct {
 	Version string            `json:"version"`
+	Scope   string            `json:"scope"`  // the site's root: its index
+	Assets  string            `json:"assets"` // the assets' directory, with a trailing slash
 	Static  []string          `json:"static"`
 	ByName  map[string]string `json:"byName"`
 	Pages   []string          `json:"pages"`
 	Offline string            `json:"offline"`
+	Routes  []workerRoute     `json:"routes"`
+}
+
+// workerRoute is a route as the worker tells URLs apart: by their path,
+// whole or by its start, in the route table's order.
+type workerRoute struct {
+	Path   string           `json:"path"`
+	Exact  bool             `json:"exact"`
+	Policy ui.OfflinePolicy `json:"policy"`
 }
 
 // workerConfig lists what the worker saves at install: every asset but the
 // stylesheet (inlined in pages) and the worker itself; the index, its JSON,
-// and the newest articles up to limit with their JSON.
+// and the newest articles up to limit with their JSON. Its routes are the
+// route table's.
 func (s *site) workerConfig(limit int) workerConfig {
-	c := workerConfig{Version: s.version, ByName: map[string]string{}, Offline: ui.PathOffline}
+	c := workerConfig{
+		Version: s.version,
+		Scope:   s.url(ui.PathOf(ui.RouteIndex)),
+		Assets:  s.url(ui.AssetPath("")),
+		ByName:  map[string]string{},
+		Offline: s.url(ui.PathOf(ui.RouteOffline)),
+	}
 	for name, a := range s.assets.byName {
 		if name == "app.css" || name == "sw.js" || name == "dev.js" {
 			continue
 		}
-		c.Static = append(c.Static, a.URL())
-		c.ByName[name] = a.URL()
+		c.Static = append(c.Static, s.url(a.URL()))
+		c.ByName[name] = s.url(a.URL())
 	}
 	slices.Sort(c.Static)
-	c.Pages = []string{ui.PathIndex, ui.APIIndexPath(1)}
+	c.Pages = []string{s.url(ui.IndexPath(1)), s.url(ui.APIIndexPath(1))}
 	for i, sum := range s.store.Summaries() {
 		if i == limit {
 			break
 		}
-		c.Pages = append(c.Pages, ui.ArticlePath(sum.Slug), ui.APIArticlePath(sum.Slug))
+		c.Pages = append(c.Pages, s.url(ui.ArticlePath(sum.Slug)), s.url(ui.APIArticlePath(sum.Slug)))
+	}
+	for _, rt := range ui.Routes {
+		c.Routes = append(c.Routes, workerRoute{Path: s.url(rt.Literal()), Exact: !rt.HasParams(), Policy: rt.Offline})
 	}
 	return c
 }
@@ -105,22 +127,22 @@ func (s *site) manifest() (*response, error) {
 		BackgroundColor string `json:"background_color"`
 		Icons           []icon `json:"icons"`
 	}{
-		ID:              "/",
+		ID:              s.url(ui.IndexPath(1)),
 		Name:            ui.SiteName + ": " + ui.SiteTagline,
 		ShortName:       ui.SiteName,
 		Description:     "News articles with background and quote cards: the context a reader may lack, and who said what, where and when. Readable offline.",
 		Lang:            "en",
 		Dir:             "ltr",
-		StartURL:        ui.PathIndex,
-		Scope:           "/",
+		StartURL:        s.url(ui.IndexPath(1)),
+		Scope:           s.url(ui.IndexPath(1)),
 		Display:         "standalone",
 		ThemeColor:      "#0b5cad",
 		BackgroundColor: "#fbfaf7",
 		Icons: []icon{
-			{s.assets.url("icons/icon-192.png"), "192x192", "image/png", "any"},
-			{s.assets.url("icons/icon-512.png"), "512x512", "image/png", "any"},
-			{s.assets.url("icons/icon-maskable-512.png"), "512x512", "image/png", "maskable"},
-			{s.assets.url("icons/icon.svg"), "any", "image/svg+xml", "any"},
+			{s.url(s.assets.url("icons/icon-192.png")), "192x192", "image/png", "any"},
+			{s.url(s.assets.url("icons/icon-512.png")), "512x512", "image/png", "any"},
+			{s.url(s.assets.url("icons/icon-maskable-512.png")), "512x512", "image/png", "maskable"},
+			{s.url(s.assets.url("icons/icon.svg")), "any", "image/svg+xml", "any"},
 		},
 	}
 	for _, ic := range m.Icons {

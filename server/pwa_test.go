@@ -6,10 +6,13 @@ import (
 	"image"
 	_ "image/png"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	ui "backstory/app"
 	"backstory/content"
 )
 
@@ -169,5 +172,32 @@ func TestOfflinePage(t *testing.T) {
 	doc := parseHTML(t, body)
 	if got := textOf(one(t, doc, "<h1>", tag("h1"))); got != "You are offline" {
 		t.Errorf("h1 %q", got)
+	}
+}
+
+// TestWorkerKnowsEveryRoute: the worker's rules are the route table's,
+// each with a policy the worker's script acts on: a route added to the
+// table without a rule for offline reading fails here.
+func TestWorkerKnowsEveryRoute(t *testing.T) {
+	srv, err := New(quiet(Config{Store: embeddedStore(t), WebDir: t.TempDir()}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := srv.site.Load().workerConfig(srv.cfg.Precache)
+	if len(cfg.Routes) != len(ui.Routes) {
+		t.Fatalf("the worker has %d routes, the table %d", len(cfg.Routes), len(ui.Routes))
+	}
+	src, err := os.ReadFile(filepath.Join("..", "web", "static", "sw.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range cfg.Routes {
+		rt := ui.Routes[i]
+		if r.Policy != rt.Offline || r.Path != rt.Literal() || r.Exact == rt.HasParams() {
+			t.Errorf("%s: the worker has %+v", rt.Name, r)
+		}
+		if r.Policy == "" || !strings.Contains(string(src), `"`+string(r.Policy)+`"`) {
+			t.Errorf("%s: the worker's script does nothing with the policy %q", rt.Name, r.Policy)
+		}
 	}
 }

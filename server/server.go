@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	ui "backstory/app"
 	"backstory/content"
 	"backstory/web"
 )
@@ -23,7 +25,9 @@ type Config struct {
 	// Addr is the address to listen on, as in ":8080".
 	Addr string
 	// BaseURL is the site's absolute URL, for canonical links and sharing;
-	// "http://localhost" and the port of Addr if empty.
+	// "http://localhost" and the port of Addr if empty. Its path is the
+	// site's prefix: the server answers under it, and every URL the site
+	// makes carries it (see ParseBaseURL).
 	BaseURL string
 	// Store holds the articles to serve.
 	Store *content.Store
@@ -50,6 +54,7 @@ type Config struct {
 // Server serves the site.
 type Server struct {
 	cfg      Config
+	prefix   ui.Prefix // the path of the base URL, which the site is under
 	log      *slog.Logger
 	assets   *assets
 	site     atomic.Pointer[site]
@@ -94,6 +99,11 @@ func New(cfg Config) (*Server, error) {
 	if err := checkSourceList(cfg.EmbedOrigins); err != nil {
 		return nil, fmt.Errorf("embed origins: %w", err)
 	}
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	prefix := ui.ParsePrefix(base.Path)
 	a, missing, err := loadAssets(web.Static(), cfg.WebDir)
 	if err != nil {
 		return nil, err
@@ -101,9 +111,11 @@ func New(cfg Config) (*Server, error) {
 	for _, m := range missing {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, assets: a, missing: missing, change: make(chan struct{}), closing: make(chan struct{})}
-	s.site.Store(newSite(cfg.Store, a, cfg))
-	s.handler = s.routes()
+	s := &Server{cfg: cfg, prefix: prefix, log: cfg.Logger, assets: a, missing: missing, change: make(chan struct{}), closing: make(chan struct{})}
+	s.site.Store(newSite(cfg.Store, a, cfg, prefix))
+	if s.handler, err = s.routes(); err != nil {
+		return nil, err
+	}
 	s.http = &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -126,7 +138,7 @@ func (s *Server) Open() error {
 	s.ln = ln
 	if s.cfg.BaseURL == "" {
 		s.cfg.BaseURL = "http://" + localAddr(ln.Addr())
-		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg))
+		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg, s.prefix))
 	}
 	s.served = make(chan error, 1)
 	go func() { s.served <- s.http.Serve(ln) }()
@@ -137,7 +149,7 @@ func (s *Server) Open() error {
 // are made afresh, and which the service worker installs in readers'
 // browsers.
 func (s *Server) Update(store *content.Store) {
-	s.site.Store(newSite(store, s.assets, s.cfg))
+	s.site.Store(newSite(store, s.assets, s.cfg, s.prefix))
 	s.changed()
 }
 
@@ -173,6 +185,29 @@ func (s *Server) Close(ctx context.Context) error {
 		return fmt.Errorf("serving: %w", err)
 	}
 	return nil
+}
+
+// ParseBaseURL checks a site's base URL: "" (unknown yet), or an absolute
+// http or https URL with no query or fragment, whose path, with or without
+// a trailing slash, is the site's prefix.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		return &url.URL{}, nil
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("base URL %q: %w", raw, err)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != "":
+		return nil, fmt.Errorf("base URL %q must be an absolute http or https URL, as in https://news.example/interactive", raw)
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(raw, "#"):
+		return nil, fmt.Errorf("base URL %q must have no query or fragment: its path alone is the site's prefix", raw)
+	case u.User != nil:
+		return nil, fmt.Errorf("base URL %q must not carry a user name or password", raw)
+	case badPath(u.Path) && u.Path != "":
+		return nil, fmt.Errorf("base URL %q has a path no site can be served under (empty, . or .. segments)", raw)
+	}
+	return u, nil
 }
 
 // localAddr is addr as a host:port a browser on this machine can open.

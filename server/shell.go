@@ -31,6 +31,7 @@ type shellData struct {
 	Loader        template.JS
 	IconURL       template.URL
 	AppleIconURL  string
+	ManifestURL   string
 	Body          template.HTML
 	Data          template.JS // JSON, HTML-escaped: no "<" can end the script
 	JSONLD        template.JS

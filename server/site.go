@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -23,8 +24,10 @@ import (
 type site struct {
 	store   *content.Store
 	assets  *assets
-	baseURL string // absolute, without a trailing slash; "" if unknown
-	csp     string // the Content-Security-Policy of pages
+	baseURL string    // absolute, without a trailing slash; "" if unknown
+	prefix  ui.Prefix // the path of baseURL: where the site is served
+	info    ui.Site   // what pages know of the site
+	csp     string    // the Content-Security-Policy of pages
 	// cspValue is csp as a header value.
 	cspValue []string
 	loader   string // the inline loader script of pages
@@ -86,21 +89,11 @@ func newResponse(status int, contentType string, body []byte) *response {
 	return makeResponse(status, contentType, precompress.Encode(body, precompress.Fast), contentETag(body))
 }
 
-func newSite(store *content.Store, a *assets, cfg Config) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+func newSite(store *content.Store, a *assets, cfg Config, prefix ui.Prefix) *site {
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), prefix: prefix, responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+	s.info = ui.Site{Prefix: prefix}
 	s.version = siteVersion(store.Revision(), a)
-	lc := loaderConfig{Wasm: a.url("app.wasm"), Version: s.version}
-	if lc.Wasm != "" {
-		lc.Scripts = append(lc.Scripts, a.url("wasm_exec.js"))
-	}
-	if cfg.Dev {
-		lc.Scripts = append(lc.Scripts, a.url("dev.js")) // before boot.js, which it tells
-	}
-	lc.Scripts = append(lc.Scripts, a.url("boot.js"))
-	if frame := a.url("frame.js"); frame != "" {
-		lc.EmbedScripts = []string{frame}
-	}
-	s.loader = loaderScript(lc)
+	s.loader = loaderScript(s.loaderConfig(cfg.Dev))
 	s.loaderHash, s.styleHash = cspHash(s.loader), cspHash(s.css())
 	s.csp = contentSecurityPolicy(s.loaderHash, s.styleHash, "'self'")
 	s.cspValue = []string{s.csp}
@@ -119,18 +112,6 @@ func (s *site) cachedVariant(key string, make func() (*response, error)) (*respo
 	return s.responses.get(key, true, make)
 }
 
-// hasPage reports whether there is a page at path.
-func (s *site) hasPage(path string) bool {
-	if path == ui.PathOffline {
-		return true
-	}
-	if n, ok := ui.IndexPage(path); ok {
-		return n <= ui.IndexPages(s.store.Len())
-	}
-	slug, ok := ui.ArticleSlug(path)
-	return ok && s.store.Has(slug)
-}
-
 // indexPage is page n of the index: its articles and its place.
 func (s *site) indexPage(n int) ui.IndexPageData {
 	all := s.store.Summaries()
@@ -142,23 +123,30 @@ func (s *site) indexPage(n int) ui.IndexPageData {
 	}
 }
 
-// pageData is the data of the page at path: "not found" if there is none.
-func (s *site) pageData(path string) ui.PageData {
-	if path == ui.PathOffline {
+// pageData is the data of the page at a site path, and its status: the
+// "not found" page and 404 if there is none.
+func (s *site) pageData(path string) (ui.PageData, int) {
+	rt, params, ok := ui.Match(path)
+	switch {
+	case !ok:
+	case rt.Page == ui.KindOffline:
 		// Shown for any page never saved: it names none.
-		return ui.PageData{Kind: ui.KindOffline}
-	}
-	if n, ok := ui.IndexPage(path); ok && s.hasPage(path) {
+		return ui.PageData{Kind: ui.KindOffline, Site: s.info}, http.StatusOK
+	case rt.Page == ui.KindIndex:
+		n, _ := strconv.Atoi(params["n"])
+		n = max(n, 1)
+		if n > ui.IndexPages(s.store.Len()) {
+			break
+		}
 		page := s.indexPage(n)
-		return ui.PageData{Path: path, Kind: ui.KindIndex, Index: page.Articles, Pagination: &page.Pagination}
-	}
-	if slug, ok := ui.ArticleSlug(path); ok {
-		if a, ok := s.store.Article(slug); ok {
-			return ui.PageData{Path: path, Kind: ui.KindArticle, Article: a, ImageSizes: s.assets.imageSizes(a)}
+		return ui.PageData{Path: path, Kind: ui.KindIndex, Site: s.info, Index: page.Articles, Pagination: &page.Pagination}, http.StatusOK
+	case rt.Page == ui.KindArticle:
+		if a, ok := s.store.Article(params["slug"]); ok {
+			return ui.PageData{Path: path, Kind: ui.KindArticle, Site: s.info, Article: a, ImageSizes: s.assets.imageSizes(a)}, http.StatusOK
 		}
 	}
 	// One "not found" page serves every path: it names none.
-	return ui.PageData{Kind: ui.KindNotFound}
+	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}, http.StatusNotFound
 }
 
 // page renders the page for data: the prerendered UI in the shell.
@@ -181,7 +169,8 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 		URL:           s.absolute(data.Path),
 		CSS:           template.CSS(s.css()),
 		IconURL:       s.iconDataURL(),
-		AppleIconURL:  s.assets.url("icons/apple-touch-icon.png"),
+		AppleIconURL:  s.url(s.assets.url("icons/apple-touch-icon.png")),
+		ManifestURL:   s.url(ui.PathOf(ui.RouteManifest)),
 		Loader:        template.JS(s.loader),
 		Body:          template.HTML(body),
 		Data:          template.JS(dataJSON),
@@ -239,6 +228,10 @@ func (s *site) css() string {
 	}
 	return ""
 }
+
+// url is the URL path of a site path: under the site's prefix. Other
+// URLs, and "", are returned as they are.
+func (s *site) url(sitePath string) string { return s.prefix.URL(sitePath) }
 
 // absolute makes a site path absolute with the base URL; other URLs are
 // returned as they are.

@@ -1,34 +1,97 @@
 package server
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	ui "backstory/app"
 )
 
-// NotFoundPath is a path the site never has a page at: requesting it gives
-// the "not found" page, which a static export saves as 404.html.
-const NotFoundPath = "/404"
-
-// StaticPaths lists, sorted, every path the site serves that a static host
-// can serve from a file: the index's pages, each article's page, embed,
-// JSON and oEmbed answer, the index JSON, the offline page, the manifest,
-// the service worker, embed.js, and every asset by its versioned and its
-// plain name. What needs a query (/oembed?url=, embed options) is left
-// out: it needs the server.
-func (s *Server) StaticPaths() []string {
-	site := s.site.Load()
-	pages := ui.IndexPages(site.store.Len())
-	paths := []string{ui.PathOffline, ui.APIArticles, "/embed.js", "/manifest.webmanifest", "/sw.js"}
-	for n := 1; n <= pages; n++ {
-		paths = append(paths, ui.IndexPath(n), ui.APIIndexPath(n))
-	}
-	for _, sum := range site.store.Summaries() {
-		paths = append(paths, ui.ArticlePath(sum.Slug), ui.EmbedPath(sum.Slug), ui.APIArticlePath(sum.Slug), ui.OEmbedPath(sum.Slug))
-	}
-	for name, a := range site.assets.byName {
-		paths = append(paths, "/web/"+name, a.URL())
-	}
-	slices.Sort(paths)
-	return paths
+// StaticPath is a URL of the site that a static host can serve from a
+// file: a site path (without the prefix) and its route.
+type StaticPath struct {
+	Path  string
+	Route ui.Route
 }
+
+// staticPaths returns, for each route a static host can serve (ui.Route's
+// Static) that is not an alias, the site paths of the route that exist.
+func (s *site) staticPaths() map[ui.RouteName]func() []string {
+	none := func() []string { return nil }
+	each := func(path func(slug string) string) func() []string {
+		return func() []string {
+			var paths []string
+			for _, sum := range s.store.Summaries() {
+				paths = append(paths, path(sum.Slug))
+			}
+			return paths
+		}
+	}
+	one := func(name ui.RouteName) func() []string {
+		return func() []string { return []string{ui.PathOf(name)} }
+	}
+	pages := ui.IndexPages(s.store.Len())
+	return map[ui.RouteName]func() []string{
+		ui.RouteIndex: one(ui.RouteIndex),
+		ui.RouteIndexPage: func() []string {
+			var paths []string
+			for n := 2; n <= pages; n++ {
+				paths = append(paths, ui.IndexPath(n))
+			}
+			return paths
+		},
+		ui.RouteArticle:     each(ui.ArticlePath),
+		ui.RouteEmbed:       each(ui.EmbedPath),
+		ui.RouteOffline:     one(ui.RouteOffline),
+		ui.RouteNotFound:    one(ui.RouteNotFound),
+		ui.RouteArticleList: one(ui.RouteArticleList),
+		ui.RouteArticleJSON: each(ui.APIArticlePath),
+		ui.RouteIndexJSON: func() []string {
+			var paths []string
+			for n := 1; n <= pages; n++ {
+				paths = append(paths, ui.APIIndexPath(n))
+			}
+			return paths
+		},
+		ui.RouteArticleOEmbed: each(ui.OEmbedPath),
+		ui.RouteEmbedScript:   one(ui.RouteEmbedScript),
+		ui.RouteManifest:      one(ui.RouteManifest),
+		ui.RouteWorker:        one(ui.RouteWorker),
+		ui.RouteAsset: func() []string {
+			var paths []string
+			for name, a := range s.assets.byName {
+				paths = append(paths, ui.AssetPath(name), a.URL())
+			}
+			return paths
+		},
+		ui.RouteOEmbed: none, // not static: it reads its query
+	}
+}
+
+// StaticPaths lists, sorted by path, every URL of the site a static host
+// can serve from a file: every path of every route marked Static but
+// aliases, which redirect. What needs a query (/oembed?url=, embed
+// options) is left out: it needs the server.
+func (s *Server) StaticPaths() ([]StaticPath, error) {
+	site := s.site.Load()
+	enum := site.staticPaths()
+	var out []StaticPath
+	for _, rt := range ui.Routes {
+		if !rt.Static || rt.RedirectTo != "" {
+			continue
+		}
+		paths, ok := enum[rt.Name]
+		if !ok {
+			return nil, fmt.Errorf("the static route %s has no list of its paths", rt.Name)
+		}
+		for _, p := range paths() {
+			out = append(out, StaticPath{Path: p, Route: rt})
+		}
+	}
+	slices.SortFunc(out, func(a, b StaticPath) int { return strings.Compare(a.Path, b.Path) })
+	return out, nil
+}
+
+// Prefix is the path the site is served under: "" at a host's root.
+func (s *Server) Prefix() ui.Prefix { return s.prefix }

@@ -6,15 +6,19 @@ package sitetest
 import (
 	"context"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
+	"path"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"backstory/content"
 	"backstory/content/articles"
 	"backstory/content/markdown"
+	"backstory/internal/synthetic"
 	"backstory/internal/webbuild"
 	"backstory/server"
 )
@@ -55,6 +59,33 @@ func build() (string, error) {
 func Articles(tb testing.TB) *content.Store {
 	tb.Helper()
 	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
+	if err != nil {
+		tb.Fatalf("loading the articles: %v", err)
+	}
+	return store
+}
+
+// ArticlesAndMore loads the embedded articles and n synthetic ones, for a
+// site whose index has more than one page.
+func ArticlesAndMore(tb testing.TB, n int) *content.Store {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(articles.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := fs.ReadFile(articles.FS, p)
+		fsys[path.Base(p)] = &fstest.MapFile{Data: body, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := range n {
+		name, src := synthetic.Article(i)
+		fsys[name] = &fstest.MapFile{Data: src, Mode: 0o644}
+	}
+	store, err := markdown.NewParser().LoadDir(fsys, "articles")
 	if err != nil {
 		tb.Fatalf("loading the articles: %v", err)
 	}

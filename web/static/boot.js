@@ -8,6 +8,9 @@
   "use strict";
   const html = document.documentElement;
   const me = document.currentScript;
+  // The site's URLs, from the route table (server/loader.go): all under
+  // the site's prefix, "" at a host's root.
+  const site = JSON.parse(me.dataset.boot || "{}");
   // How long a first visit waits for the reader before starting the wasm.
   const idleStartMs = 3000;
 
@@ -26,10 +29,12 @@
   // What go-app's wasm calls in JavaScript (its app.js defines the same).
   const env = {
     GOAPP_VERSION: me.dataset.version || "",
-    GOAPP_STATIC_RESOURCES_URL: "/web",
-    GOAPP_ROOT_PREFIX: "",
-    // Paths go-app must load from the server rather than route in the page.
-    GOAPP_INTERNAL_URLS: JSON.stringify(["/web/", "/api/", "/embed.js", "/manifest.webmanifest", "/oembed"].map((p) => location.origin + p)),
+    GOAPP_STATIC_RESOURCES_URL: site.assets || "/web",
+    GOAPP_ROOT_PREFIX: site.prefix || "",
+    // None: go-app would reload a page whose own URL is one of them as it
+    // starts, again and again. The wasm's Page routes every URL, and
+    // leaves those it does not show to the host (app/page.go).
+    GOAPP_INTERNAL_URLS: "[]",
   };
   window.goappGetenv = (k) => env[k];
   window.goappUpdatedBeforeWasmLoaded = false;
@@ -92,7 +97,8 @@
     sw.addEventListener("message", (e) => {
       if (e.data && e.data.type === "backstory:cached") dispatchEvent(new Event("backstory:cached"));
     });
-    sw.register("/sw.js").then((r) => {
+    if (!site.worker) return;
+    sw.register(site.worker, { scope: site.scope }).then((r) => {
       registration = r;
       r.addEventListener("updatefound", () => {
         const w = r.installing;

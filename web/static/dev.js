@@ -3,7 +3,9 @@
 // this script to pages only with -dev, before boot.js.
 (() => {
   window.backstoryDev = true; // boot.js then installs no service worker
-  const version = document.currentScript && document.currentScript.dataset.version;
+  const me = document.currentScript;
+  const version = me && me.dataset.version;
+  const site = JSON.parse((me && me.dataset.boot) || "{}");
 
   // A service worker left by an earlier run would answer with saved
   // pages: none while editing.
@@ -17,7 +19,7 @@
     }
   } catch (e) { /* no service workers here */ }
 
-  const events = new EventSource("/_dev/events");
+  const events = new EventSource(site.dev);
   events.addEventListener("state", (e) => {
     const state = JSON.parse(e.data);
     window.backstoryDevState = state; // for tests: the stream is up

@@ -1,4 +1,4 @@
-/* backstory embed.js: turns each <div data-backstory="https://HOST/embed/SLUG">
+/* backstory embed.js: turns each <div data-backstory="https://HOST/PREFIX/embed/SLUG">
    into the article's iframe, sized to its content. No dependencies; safe to
    load twice; finds placeholders added later. Optional attributes:
    data-title (the iframe's title) and data-heights ("320:2100 375:1900 …",
@@ -24,7 +24,7 @@
     if (el.hasAttribute("data-backstory-mounted")) return;
     var url;
     try { url = new URL(el.getAttribute("data-backstory"), location.href); } catch (e) { return; }
-    if (!/^https?:$/.test(url.protocol) || url.pathname.indexOf("/embed/") !== 0) return;
+    if (!/^https?:$/.test(url.protocol) || url.pathname.indexOf("/embed/") < 0) return;
     el.setAttribute("data-backstory-mounted", "");
     var id = "backstory-" + (++count);
     url.searchParams.set("id", id);

@@ -1,17 +1,26 @@
 // backstory's service worker: offline reading.
 //
-// The server serves this file at /sw.js with CONFIG defined before it:
+// The server serves this file with CONFIG defined before it (server/pwa.go);
+// every URL in it carries the site's prefix:
 //   version   the site's revision: wasm, assets and content
+//   scope     the site's root, its index ("/" or "/news/")
+//   assets    the assets' directory ("/web/")
 //   static    the versioned assets of this revision (the app shell)
 //   byName    plain asset name → this revision's versioned URL
-//   pages     pages and their JSON to save at install: "/", the newest
-//             articles up to the cap, their /api/articles/SLUG.json
+//   pages     pages and their JSON to save at install: the index, the
+//             newest articles up to the cap, and their JSON
 //   offline   the page shown for a page that was never saved
+//   routes    the route table: {path, exact, policy}, in order; policy is
+//             "page", "data", "asset" or "network"
 //
-// Caches: "backstory-static-<version>" holds this revision's assets and is
-// replaced by the next; "backstory-pages" holds pages and JSON and survives
-// releases: a page saved by an older release is served offline, and
-// replaced from the network when online.
+// Caches: "backstory-static-<version>" holds this revision's assets and the
+// offline page, and is replaced by the next; "backstory-pages" holds pages
+// and JSON and survives releases: a page saved by an older release is
+// served offline, and replaced from the network when online.
+//
+// A page is saved under its canonical URL: hosts answer /x, /x/ and
+// /x/index.html alike (some by a redirect), and a copy saved under one
+// serves them all.
 const STATIC = "backstory-static-" + CONFIG.version;
 const PAGES = "backstory-pages";
 const VERSION_HEADER = "X-Backstory-Version";
@@ -19,7 +28,9 @@ const VERSION_HEADER = "X-Backstory-Version";
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const statics = await caches.open(STATIC);
-    await statics.addAll([...CONFIG.static, CONFIG.offline]);
+    await statics.addAll(CONFIG.static);
+    const offline = await store(statics, new Request(CONFIG.offline));
+    if (!offline.ok) throw new Error("the offline page answered " + offline.status);
     const pages = await caches.open(PAGES);
     await Promise.all(CONFIG.pages.map((url) => store(pages, new Request(url)).catch(() => null)));
     await self.skipWaiting();
@@ -42,15 +53,36 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname === "/sw.js") return;
-  if (url.pathname.startsWith("/web/")) {
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(CONFIG.scope)) return;
+  const policy = request.mode === "navigate" ? "page" : policyOf(url.pathname);
+  if (policy === "asset") {
     event.respondWith(asset(request, url));
-  } else if (request.mode === "navigate") {
+  } else if (policy === "page" && request.mode === "navigate") {
     event.respondWith(fresh(event, request, () => offlinePage()));
-  } else if (url.pathname.startsWith("/api/")) {
+  } else if (policy === "page" || policy === "data") {
     event.respondWith(fresh(event, request, () => new Response('{"error":"offline"}', { status: 503, headers: { "Content-Type": "application/json" } })));
   }
 });
+
+// policyOf is what the route table says of a path: the policy of the
+// first route that matches it, "network" for none.
+function policyOf(path) {
+  for (const r of CONFIG.routes) {
+    if (r.exact ? path === r.path : path.startsWith(r.path)) return r.policy;
+  }
+  return "network";
+}
+
+// canonical is the URL a page is saved under: without a last
+// "/index.html" and without a trailing slash, but the site's root as
+// CONFIG.scope.
+function canonical(request) {
+  const url = new URL(request.url);
+  let path = url.pathname.replace(/\/index\.html$/, "/");
+  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+  if (path + "/" === CONFIG.scope || path === "") path = CONFIG.scope;
+  return new Request(url.origin + path + url.search);
+}
 
 // fresh serves a page or its JSON, stale-while-revalidate: a copy saved by
 // this release at once (and a new copy saved for next time); a copy saved
@@ -58,7 +90,7 @@ self.addEventListener("fetch", (event) => {
 // network, and then fallback().
 async function fresh(event, request, fallback) {
   const pages = await caches.open(PAGES);
-  const saved = await pages.match(request, { ignoreVary: true });
+  const saved = await pages.match(canonical(request), { ignoreVary: true });
   const network = store(pages, request);
   if (saved && saved.headers.get(VERSION_HEADER) === CONFIG.version) {
     event.waitUntil(network.catch(() => null));
@@ -71,17 +103,26 @@ async function fresh(event, request, fallback) {
   }
 }
 
-// store fetches request and saves a successful answer.
+// store fetches request and saves a successful answer under the request's
+// canonical URL. A redirected answer (a host that adds a trailing slash)
+// is saved as a plain one: a navigation may not be answered with a
+// redirected response. A navigation's own redirect comes back opaque, for
+// the browser to follow, and is not saved.
 async function store(cache, request) {
   const response = await fetch(request);
   if (response.ok && response.type === "basic") {
     try {
-      await cache.put(request, response.clone());
+      await cache.put(canonical(request), response.redirected ? await unredirected(response.clone()) : response.clone());
     } catch (e) {
       // Over quota: the reader still gets the page.
     }
   }
   return response;
+}
+
+// unredirected is a copy of response that does not say it was redirected.
+async function unredirected(response) {
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 // asset serves a static file: this release's copy, or for an older
@@ -100,10 +141,10 @@ async function asset(request, url) {
 
 // current is this release's URL for the asset url names, under any release.
 function current(url) {
-  const name = url.pathname.slice("/web/".length).replace(/\.[0-9a-f]{10}(\.[^./]+)$/, "$1");
+  const name = url.pathname.slice(CONFIG.assets.length).replace(/\.[0-9a-f]{10}(\.[^./]+)$/, "$1");
   return CONFIG.byName[name] || url.pathname;
 }
 
 async function offlinePage() {
-  return (await caches.match(CONFIG.offline, { ignoreVary: true })) || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return (await caches.match(canonical(new Request(CONFIG.offline)), { ignoreVary: true })) || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
