@@ -172,7 +172,9 @@ func (r Route) DataPath(params Params) string {
 // be written as path/index.html.
 func (r Route) IsPage() bool { return r.Page != "" && !r.File }
 
-// match reads path's parameters if path is one of the route's.
+// match reads path's parameters if path is one of the route's. It
+// allocates nothing unless the path matches: the server matches every
+// request.
 func (r Route) match(path string) (Params, bool) {
 	segs := r.segments()
 	if len(segs) == 0 {
@@ -181,43 +183,48 @@ func (r Route) match(path string) (Params, bool) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, false
 	}
-	parts := strings.Split(path[1:], "/")
-	var params Params
+	rest := path[1:]
+	var values [4]string // by wildcard, in order; patterns have fewer
+	n := 0
 	for i, s := range segs {
 		if s.rest {
-			if i >= len(parts) {
+			if rest == "" || n == len(values) {
 				return nil, false
 			}
-			params = setParam(params, s.wildcard, strings.Join(parts[i:], "/"))
-			return params, params[s.wildcard] != "" && r.valid(params)
+			values[n], n, rest = rest, n+1, ""
+			break
 		}
-		if i >= len(parts) {
-			return nil, false
+		part, after, more := strings.Cut(rest, "/")
+		if more == (i == len(segs)-1) {
+			return nil, false // the path is longer or shorter than the pattern
 		}
+		rest = after
 		if s.wildcard == "" {
-			if parts[i] != s.literal {
+			if part != s.literal {
 				return nil, false
 			}
 			continue
 		}
-		v, ok := strings.CutSuffix(parts[i], s.literal)
-		if !ok || v == "" {
+		v, ok := strings.CutSuffix(part, s.literal)
+		if !ok || v == "" || n == len(values) {
 			return nil, false
 		}
-		params = setParam(params, s.wildcard, v)
+		values[n], n = v, n+1
 	}
-	return params, len(parts) == len(segs) && r.valid(params)
+	var params Params
+	if n > 0 {
+		params = make(Params, n)
+		n = 0
+		for _, s := range segs {
+			if s.wildcard != "" {
+				params[s.wildcard], n = values[n], n+1
+			}
+		}
+	}
+	return params, r.valid(params)
 }
 
 func (r Route) valid(p Params) bool { return r.Valid == nil || r.Valid(p) }
-
-func setParam(p Params, name, value string) Params {
-	if p == nil {
-		p = Params{}
-	}
-	p[name] = value
-	return p
-}
 
 // MuxPattern is the route's pattern for http.ServeMux, without the method:
 // a wildcard with a suffix stands for its whole segment (the handler reads

@@ -78,19 +78,29 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 // servePage serves the prerendered page at the request's path; a path with
 // no page gets the "not found" page with status 404.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
+	rt, params, _ := ui.Match(r.URL.Path)
+	return s.servePageAt(w, r, rt, params)
+}
+
+// servePageAt is servePage for a path of rt with params, matched already.
+func (s *Server) servePageAt(w http.ResponseWriter, r *http.Request, rt ui.Route, params ui.Params) error {
 	site := s.site.Load()
 	path := r.URL.Path
 	if to, ok := indexRedirect(r); ok {
 		s.redirect(w, r, to)
 		return nil
 	}
-	data, status := site.pageData(path)
-	key := "page " + data.Path
-	if status == http.StatusNotFound {
-		key = "page 404"
+	// Whether there is a page is cheap to know; its data, an article
+	// decoded, is made only with the page, once.
+	key, status := "page "+path, http.StatusOK
+	if !site.hasPage(rt, params) {
+		key, status = "page 404", http.StatusNotFound
 		w.Header().Set("Cache-Control", "no-store")
 	}
-	return s.serveRelease(w, r, site, key, func() (*response, error) { return site.page(data, status) })
+	return s.serveRelease(w, r, site, key, func() (*response, error) {
+		data, _ := site.pageData(path)
+		return site.page(data, status)
+	})
 }
 
 // serveRelease sends the response kept under key, made first if need be,

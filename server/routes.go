@@ -8,36 +8,43 @@ import (
 	ui "backstory/app"
 )
 
-// routeHandler serves a route's URL, with the parameters its path gives.
-type routeHandler func(w http.ResponseWriter, r *http.Request, params ui.Params) error
+// routeHandler serves a URL of the route rt, with the parameters its path
+// gives.
+type routeHandler func(w http.ResponseWriter, r *http.Request, rt ui.Route, params ui.Params) error
 
 // handlers returns the handler of every route of the table ui.Routes.
 // Aliases (RedirectTo) need none: they redirect.
 func (s *Server) handlers() map[ui.RouteName]routeHandler {
 	// plain adapts a handler that needs no parameters.
 	plain := func(h handlerFunc) routeHandler {
-		return func(w http.ResponseWriter, r *http.Request, _ ui.Params) error { return h(w, r) }
+		return func(w http.ResponseWriter, r *http.Request, _ ui.Route, _ ui.Params) error { return h(w, r) }
 	}
 	always := func(h http.HandlerFunc) routeHandler {
-		return func(w http.ResponseWriter, r *http.Request, _ ui.Params) error { h(w, r); return nil }
+		return func(w http.ResponseWriter, r *http.Request, _ ui.Route, _ ui.Params) error { h(w, r); return nil }
 	}
-	page := plain(s.servePage)
+	// withParams adapts a handler that needs only the parameters.
+	withParams := func(h func(http.ResponseWriter, *http.Request, ui.Params) error) routeHandler {
+		return func(w http.ResponseWriter, r *http.Request, _ ui.Route, params ui.Params) error {
+			return h(w, r, params)
+		}
+	}
+	page := s.servePageAt
 	return map[ui.RouteName]routeHandler{
 		ui.RouteIndex:         page,
 		ui.RouteIndexPage:     page,
 		ui.RouteArticle:       page,
 		ui.RouteOffline:       page,
 		ui.RouteNotFound:      page,
-		ui.RouteEmbed:         s.serveEmbed,
+		ui.RouteEmbed:         withParams(s.serveEmbed),
 		ui.RouteArticleList:   plain(s.serveArticleList),
-		ui.RouteArticleJSON:   s.serveArticle,
-		ui.RouteIndexJSON:     s.serveIndexPage,
+		ui.RouteArticleJSON:   withParams(s.serveArticle),
+		ui.RouteIndexJSON:     withParams(s.serveIndexPage),
 		ui.RouteOEmbed:        plain(s.serveOEmbed),
-		ui.RouteArticleOEmbed: s.serveArticleOEmbed,
+		ui.RouteArticleOEmbed: withParams(s.serveArticleOEmbed),
 		ui.RouteEmbedScript:   plain(s.serveEmbedScript),
 		ui.RouteManifest:      plain(s.serveManifest),
 		ui.RouteWorker:        plain(s.serveWorker),
-		ui.RouteAsset:         s.serveAsset,
+		ui.RouteAsset:         withParams(s.serveAsset),
 		ui.RouteHealth:        always(s.serveHealth),
 		ui.RouteReady:         always(s.serveReady),
 		ui.RouteDevEvents:     plain(s.serveDevEvents),
@@ -98,7 +105,7 @@ func (s *Server) dispatch(routes []ui.Route, handlers map[ui.RouteName]routeHand
 				s.redirect(w, r, to.PathFrom(params))
 				return nil
 			}
-			return handlers[rt.Name](w, r, params)
+			return handlers[rt.Name](w, r, rt, params)
 		}
 		return s.servePage(w, r)
 	}

@@ -123,6 +123,12 @@ func (s *site) indexPage(n int) ui.IndexPageData {
 	}
 }
 
+// hasPage says whether there is a page of rt with params that servePage
+// serves, decoding nothing.
+func (s *site) hasPage(rt ui.Route, params ui.Params) bool {
+	return rt.IsPage() && rt.Page != ui.KindEmbed && s.exists(params)
+}
+
 // pageData is the data of the page at a site path, and its status: the
 // "not found" page and 404 if there is none.
 func (s *site) pageData(path string) (ui.PageData, int) {
