@@ -172,10 +172,10 @@ func (r Route) DataPath(params Params) string {
 // be written as path/index.html.
 func (r Route) IsPage() bool { return r.Page != "" && !r.File }
 
-// match reads path's parameters if path is one of the route's. It
+// Values reads the parameters of path if it is a path of the route's. It
 // allocates nothing unless the path matches: the server matches every
 // request.
-func (r Route) match(path string) (Params, bool) {
+func (r Route) Values(path string) (Params, bool) {
 	segs := r.segments()
 	if len(segs) == 0 {
 		return nil, path == "/"
@@ -248,10 +248,6 @@ func (r Route) MuxPattern() string {
 	return b.String()
 }
 
-// Values reads the parameters of a path of the route's, or says it is not
-// one.
-func (r Route) Values(path string) (Params, bool) { return r.match(path) }
-
 // Literal is the part of the pattern before its first wildcard: the whole
 // path of a route without parameters, else a prefix ending in "/".
 func (r Route) Literal() string {
@@ -268,7 +264,7 @@ func (r Route) HasParams() bool { return strings.Contains(r.Pattern, "{") }
 // Canonical) and unescaped.
 func Match(path string) (Route, Params, bool) {
 	for _, r := range Routes {
-		if params, ok := r.match(path); ok {
+		if params, ok := r.Values(path); ok {
 			return r, params, true
 		}
 	}
@@ -295,7 +291,7 @@ func route(name RouteName) Route {
 }
 
 func paramOf(name RouteName, path, param string) (string, bool) {
-	params, ok := route(name).match(path)
+	params, ok := route(name).Values(path)
 	if !ok {
 		return "", false
 	}

@@ -30,7 +30,7 @@ const hostPrefix = "/news"
 // prefix (hostPrefix or "").
 type host struct {
 	name  string
-	serve func(t *testing.T, store *content.Store, prefix string) staticSite
+	serve func(t *testing.T, sites *hostSites, prefix string) staticSite
 	// root says whether the host is tried at the root too, not only under
 	// the prefix.
 	root bool
@@ -51,7 +51,7 @@ var hosts = []host{
 // its card; offline after one visit; an embed fits its content on a host
 // page of another origin.
 func TestHosts(t *testing.T) {
-	store := sitetest.ArticlesAndMore(t, hostArticles)
+	sites := &hostSites{store: sitetest.ArticlesAndMore(t, hostArticles), dir: t.TempDir(), exports: map[string]exported{}}
 	for _, h := range hosts {
 		prefixes := []string{hostPrefix}
 		switch {
@@ -66,7 +66,7 @@ func TestHosts(t *testing.T) {
 				name = h.name + ", under " + prefix
 			}
 			t.Run(name, func(t *testing.T) {
-				site := h.serve(t, store, prefix)
+				site := h.serve(t, sites, prefix)
 				t.Run("readable before the wasm", func(t *testing.T) { readableWithoutJavaScript(t, site) })
 				t.Run("the wasm keeps the page", func(t *testing.T) { wasmKeepsThePage(t, site) })
 				t.Run("cards work", func(t *testing.T) { cardReferences(t, site) })
@@ -97,26 +97,47 @@ func wasmKeepsThePage(t *testing.T, site staticSite) {
 	noProblems(t, tab)
 }
 
-// exportOn makes a host of a static file server: the site is exported
-// into the prefix's directory of the server's root.
-func exportOn(serveDir func(t *testing.T, root, prefix, listen string) string) func(*testing.T, *content.Store, string) staticSite {
-	return func(t *testing.T, store *content.Store, prefix string) staticSite {
+// hostSites are what the hosts serve: the articles, and for each prefix
+// their export, made once and served by each static host in turn, at the
+// address it was made for.
+type hostSites struct {
+	store   *content.Store
+	dir     string
+	exports map[string]exported
+}
+
+// exported is an export: the root of the static server that serves it (the
+// export is the prefix's directory), and the address it was made for.
+type exported struct{ root, listen string }
+
+func (s *hostSites) export(t *testing.T, prefix string) exported {
+	t.Helper()
+	if e, ok := s.exports[prefix]; ok {
+		return e
+	}
+	listen, err := nginx.FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{BaseURL: "http://" + listen + prefix, Store: s.store, WebDir: sitetest.WebDir(t), Precache: 60, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := exported{root: filepath.Join(s.dir, "root"+strings.ReplaceAll(prefix, "/", "-")), listen: listen}
+	if _, err := export.Write(srv, filepath.Join(e.root, filepath.FromSlash(prefix)), export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s.exports[prefix] = e
+	return e
+}
+
+// exportOn makes a host of a static file server: it serves the export for
+// the prefix from its root.
+func exportOn(serveDir func(t *testing.T, root, prefix, listen string) string) func(*testing.T, *hostSites, string) staticSite {
+	return func(t *testing.T, sites *hostSites, prefix string) staticSite {
 		t.Helper()
-		listen, err := nginx.FreeAddr()
-		if err != nil {
-			t.Fatal(err)
-		}
-		base := "http://" + listen + prefix
-		srv, err := server.New(server.Config{BaseURL: base, Store: store, WebDir: sitetest.WebDir(t), Precache: 60, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		root := t.TempDir()
-		if _, err := export.Write(srv, filepath.Join(root, filepath.FromSlash(prefix)), export.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		url := serveDir(t, root, prefix, listen)
-		return staticSite(url + prefix)
+		e := sites.export(t, prefix)
+		return staticSite(serveDir(t, e.root, prefix, e.listen) + prefix)
 	}
 }
 
@@ -181,15 +202,15 @@ func fileServer(t *testing.T, root, prefix, listen string) string {
 }
 
 // serveDirect runs backstory serve on its own.
-func serveDirect(t *testing.T, store *content.Store, prefix string) staticSite {
+func serveDirect(t *testing.T, sites *hostSites, prefix string) staticSite {
 	t.Helper()
-	srv := sitetest.Serve(t, func(c *server.Config) { c.Store, c.Precache = store, 60 })
+	srv := sitetest.Serve(t, func(c *server.Config) { c.Store, c.Precache = sites.store, 60 })
 	return staticSite(srv.URL())
 }
 
 // serveBehindProxy runs backstory serve at a prefix behind nginx as a
 // reverse proxy that passes the full path.
-func serveBehindProxy(t *testing.T, store *content.Store, prefix string) staticSite {
+func serveBehindProxy(t *testing.T, sites *hostSites, prefix string) staticSite {
 	t.Helper()
 	nginx.Need(t)
 	listen, err := nginx.FreeAddr()
@@ -197,7 +218,7 @@ func serveBehindProxy(t *testing.T, store *content.Store, prefix string) staticS
 		t.Fatal(err)
 	}
 	srv := sitetest.Serve(t, func(c *server.Config) {
-		c.Store, c.BaseURL, c.Precache = store, "http://"+listen+prefix, 60
+		c.Store, c.BaseURL, c.Precache = sites.store, "http://"+listen+prefix, 60
 	})
 	backend := srv.Addr().String()
 	block := "server {\n\tlisten " + listen + ";\n\tlocation " + prefix + " {\n\t\tproxy_pass http://" + backend + ";\n\t\tproxy_set_header Host $host;\n\t\tproxy_set_header X-Forwarded-Proto $scheme;\n\t}\n}\n"

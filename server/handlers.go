@@ -98,8 +98,7 @@ func (s *Server) servePageAt(w http.ResponseWriter, r *http.Request, rt ui.Route
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	return s.serveRelease(w, r, site, key, func() (*response, error) {
-		data, _ := site.pageData(path)
-		return site.page(data, status)
+		return site.page(site.pageData(path, rt, params), status)
 	})
 }
 

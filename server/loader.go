@@ -62,7 +62,7 @@ func (s *site) loaderConfig(dev bool) loaderConfig {
 
 func (s *site) bootConfig(dev bool) bootConfig {
 	c := bootConfig{
-		Prefix: string(s.prefix),
+		Prefix: string(s.info.Prefix),
 		Assets: strings.TrimSuffix(s.url(ui.AssetPath("")), "/"),
 		Worker: s.url(ui.PathOf(ui.RouteWorker)),
 		Scope:  s.url(ui.PathOf(ui.RouteIndex)),

@@ -155,7 +155,7 @@ func (s *site) slugAt(rawURL string) (string, bool) {
 	if err != nil || !strings.EqualFold(u.Host, base.Host) {
 		return "", false
 	}
-	path, ok := s.prefix.SitePath(u.Path)
+	path, ok := s.info.Prefix.SitePath(u.Path)
 	if !ok {
 		return "", false
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,10 +23,9 @@ import (
 type site struct {
 	store   *content.Store
 	assets  *assets
-	baseURL string    // absolute, without a trailing slash; "" if unknown
-	prefix  ui.Prefix // the path of baseURL: where the site is served
-	info    ui.Site   // what pages know of the site
-	csp     string    // the Content-Security-Policy of pages
+	baseURL string  // absolute, without a trailing slash; "" if unknown
+	info    ui.Site // what pages know of the site: its prefix, the path of baseURL
+	csp     string  // the Content-Security-Policy of pages
 	// cspValue is csp as a header value.
 	cspValue []string
 	loader   string // the inline loader script of pages
@@ -90,7 +88,7 @@ func newResponse(status int, contentType string, body []byte) *response {
 }
 
 func newSite(store *content.Store, a *assets, cfg Config, prefix ui.Prefix) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), prefix: prefix, responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
 	s.info = ui.Site{Prefix: prefix}
 	s.version = siteVersion(store.Revision(), a)
 	s.loader = loaderScript(s.loaderConfig(cfg.Dev))
@@ -129,30 +127,27 @@ func (s *site) hasPage(rt ui.Route, params ui.Params) bool {
 	return rt.IsPage() && rt.Page != ui.KindEmbed && s.exists(params)
 }
 
-// pageData is the data of the page at a site path, and its status: the
-// "not found" page and 404 if there is none.
-func (s *site) pageData(path string) (ui.PageData, int) {
-	rt, params, ok := ui.Match(path)
-	switch {
-	case !ok:
-	case rt.Page == ui.KindOffline:
+// pageData is the data of the page at path, of rt with params; "not
+// found" if there is none.
+func (s *site) pageData(path string, rt ui.Route, params ui.Params) ui.PageData {
+	if !s.hasPage(rt, params) {
+		// One "not found" page serves every path: it names none.
+		return ui.PageData{Kind: ui.KindNotFound, Site: s.info}
+	}
+	switch rt.Page {
+	case ui.KindOffline:
 		// Shown for any page never saved: it names none.
-		return ui.PageData{Kind: ui.KindOffline, Site: s.info}, http.StatusOK
-	case rt.Page == ui.KindIndex:
+		return ui.PageData{Kind: ui.KindOffline, Site: s.info}
+	case ui.KindIndex:
 		n, _ := strconv.Atoi(params["n"])
-		n = max(n, 1)
-		if n > ui.IndexPages(s.store.Len()) {
-			break
-		}
-		page := s.indexPage(n)
-		return ui.PageData{Path: path, Kind: ui.KindIndex, Site: s.info, Index: page.Articles, Pagination: &page.Pagination}, http.StatusOK
-	case rt.Page == ui.KindArticle:
+		page := s.indexPage(max(n, 1))
+		return ui.PageData{Path: path, Kind: ui.KindIndex, Site: s.info, Index: page.Articles, Pagination: &page.Pagination}
+	case ui.KindArticle:
 		if a, ok := s.store.Article(params["slug"]); ok {
-			return ui.PageData{Path: path, Kind: ui.KindArticle, Site: s.info, Article: a, ImageSizes: s.assets.imageSizes(a)}, http.StatusOK
+			return ui.PageData{Path: path, Kind: ui.KindArticle, Site: s.info, Article: a, ImageSizes: s.assets.imageSizes(a)}
 		}
 	}
-	// One "not found" page serves every path: it names none.
-	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}, http.StatusNotFound
+	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}
 }
 
 // page renders the page for data: the prerendered UI in the shell.
@@ -237,7 +232,7 @@ func (s *site) css() string {
 
 // url is the URL path of a site path: under the site's prefix. Other
 // URLs, and "", are returned as they are.
-func (s *site) url(sitePath string) string { return s.prefix.URL(sitePath) }
+func (s *site) url(sitePath string) string { return s.info.Prefix.URL(sitePath) }
 
 // absolute makes a site path absolute with the base URL; other URLs are
 // returned as they are.
