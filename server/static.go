@@ -31,29 +31,26 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 	one := func(name ui.RouteName) func() []string {
 		return func() []string { return []string{ui.PathOf(name)} }
 	}
-	pages := ui.IndexPages(s.store.Len())
+	// indexPages lists the index's pages from the first given.
+	indexPages := func(first int, path func(n int) string) func() []string {
+		return func() []string {
+			var paths []string
+			for n := first; n <= ui.IndexPages(s.store.Len()); n++ {
+				paths = append(paths, path(n))
+			}
+			return paths
+		}
+	}
 	return map[ui.RouteName]func() []string{
-		ui.RouteIndex: one(ui.RouteIndex),
-		ui.RouteIndexPage: func() []string {
-			var paths []string
-			for n := 2; n <= pages; n++ {
-				paths = append(paths, ui.IndexPath(n))
-			}
-			return paths
-		},
-		ui.RouteArticle:     each(ui.ArticlePath),
-		ui.RouteEmbed:       each(ui.EmbedPath),
-		ui.RouteOffline:     one(ui.RouteOffline),
-		ui.RouteNotFound:    one(ui.RouteNotFound),
-		ui.RouteArticleList: one(ui.RouteArticleList),
-		ui.RouteArticleJSON: each(ui.APIArticlePath),
-		ui.RouteIndexJSON: func() []string {
-			var paths []string
-			for n := 1; n <= pages; n++ {
-				paths = append(paths, ui.APIIndexPath(n))
-			}
-			return paths
-		},
+		ui.RouteIndex:         one(ui.RouteIndex),
+		ui.RouteIndexPage:     indexPages(2, ui.IndexPath), // page 1 is the index
+		ui.RouteArticle:       each(ui.ArticlePath),
+		ui.RouteEmbed:         each(ui.EmbedPath),
+		ui.RouteOffline:       one(ui.RouteOffline),
+		ui.RouteNotFound:      one(ui.RouteNotFound),
+		ui.RouteArticleList:   one(ui.RouteArticleList),
+		ui.RouteArticleJSON:   each(ui.APIArticlePath),
+		ui.RouteIndexJSON:     indexPages(1, ui.APIIndexPath),
 		ui.RouteArticleOEmbed: each(ui.OEmbedPath),
 		ui.RouteEmbedScript:   one(ui.RouteEmbedScript),
 		ui.RouteManifest:      one(ui.RouteManifest),
