@@ -276,3 +276,25 @@ func TestEmbedHeightEstimates(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedOnNarrowScreens: below 480 px of frame width the embed's text
+// and cards come at most 16 px from the frame's edges, which sits in a
+// host page with margins of its own; wider, the text keeps its measure.
+func TestEmbedOnNarrowScreens(t *testing.T) {
+	srv := serve(t)
+	tab := newTab(t)
+	for _, width := range []int64{320, 390, 600} {
+		do(t, tab, chromedp.EmulateViewport(width, 800))
+		open(t, tab, srv, "/embed/blinken-meets-xi")
+		sides := eval[[]float64](t, tab, `[".article-body p", "details[data-card]", ".headline"].flatMap(s => { const r = document.querySelector(s).getBoundingClientRect(); return [r.left, innerWidth - r.right]; })`)
+		for i, side := range sides {
+			switch {
+			case width < 480 && (side > 16 || side < 8):
+				t.Errorf("at %d px, an edge of the content is %.1f px from the frame's (%v), want 8 to 16", width, side, sides)
+			case width >= 480 && side < 16:
+				t.Errorf("at %d px, an edge of the content is %.1f px from the frame's (element %d)", width, side, i/2)
+			}
+		}
+	}
+	noProblems(t, tab)
+}

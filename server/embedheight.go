@@ -12,10 +12,12 @@ import (
 // closed. A test compares its guesses with Chromium's layout.
 const (
 	rootFont      = 16.0
-	sidePadding   = 2 * 20.0 // .embed padding: 0 1.25rem
+	sidePadding   = 2 * 20.0 // div.embed padding: 0 1.25rem
+	narrowPadding = 2 * 12.0 // 0.75rem below narrowScreen
+	narrowScreen  = 480      // @media (max-width: 29.99rem)
 	measureCh     = 65       // max-width: 65ch (+ the padding)
 	chPerEm       = 0.5      // a digit's width, in em, in the serif
-	serifCharEm   = 0.46     // an average character's width, in em, in the serif
+	serifCharEm   = 0.42     // an average character's width, in em, in the serif
 	sansCharEm    = 0.53     // the same in the sans-serif
 	wideScreen    = 768      // @media (min-width: 48rem)
 	paraGap       = 1.1 * rootFont
@@ -49,7 +51,11 @@ func estimateEmbedHeight(a *content.Article, width int) int {
 	if width >= wideScreen {
 		body, top = 19, headerTopWide
 	}
-	content := math.Min(w-sidePadding, measureCh*chPerEm*body)
+	padding := sidePadding
+	if width < narrowScreen {
+		padding = narrowPadding
+	}
+	content := math.Min(w-padding, measureCh*chPerEm*body)
 	h := top + headerBottom
 	headline := math.Min(math.Max(1.75*rootFont, 0.06*w), 2.6*rootFont)
 	h += textHeight(utf8.RuneCountInString(a.Title), headline, serifCharEm*1.05, 1.15, content) + 0.75*rootFont
