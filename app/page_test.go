@@ -24,6 +24,8 @@ func TestNavigate(t *testing.T) {
 		{"first, outside the prefix", true, article, "/elsewhere", navStay, ""},
 		{"first, 404 page", true, notFound, "/no/such/page", navStay, ""},
 		{"first, page 2", true, PageData{Path: "/page/2", Kind: KindIndex}, "/page/2/", navStay, ""},
+		{"first, offline page at an article's URL", true, PageData{Kind: KindOffline}, "/articles/b", navStay, ""},
+		{"first, another article's URL", true, article, "/news/articles/b", navStay, ""},
 		{"first, no data", true, PageData{}, "/articles/a", navLoad, "/articles/a"},
 		{"first, no data, not the wasm's", true, PageData{}, "/embed/a", navStay, ""},
 		{"first, no data, unknown", true, PageData{}, "/web/nope", navStay, ""},

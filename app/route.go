@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 )
@@ -158,13 +159,11 @@ func (r Route) PathFrom(params Params) string {
 
 // DataPath is the path of the JSON of a Wasm route's page with params.
 func (r Route) DataPath(params Params) string {
-	all := Params{}
-	for k, v := range r.JSONParams {
-		all[k] = v
+	all := maps.Clone(r.JSONParams)
+	if all == nil {
+		all = Params{}
 	}
-	for k, v := range params {
-		all[k] = v
-	}
+	maps.Copy(all, params)
 	return route(r.JSON).PathFrom(all)
 }
 
