@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
+
 	"backstory/content"
+	"backstory/internal/embedcode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -20,6 +23,10 @@ func (v *ArticleView) onClick(ctx app.Context, e app.Event) {
 	}
 	if _, id, ok := closestData(e, "[data-share]", "share"); ok {
 		v.share(ctx, id)
+		return
+	}
+	if _, id, ok := closestData(e, "[data-embed-card]", "embedCard"); ok {
+		v.copyEmbed(ctx, id)
 		return
 	}
 	if _, action, ok := closestData(e, "[data-action]", "action"); ok {
@@ -81,24 +88,45 @@ func (v *ArticleView) openDeepLink(ctx app.Context, id string) {
 	})
 }
 
-// share shares a quote card's link, and says what happened in the card.
+// share shares a card's link, and says what happened in the card. In an
+// embed whose host page links to its cards, the link is the host page's.
 func (v *ArticleView) share(ctx app.Context, id string) {
 	c, ok := v.Article.Card(id)
 	if !ok {
 		return
 	}
 	url := siteURL(v.Prefix.URL(ArticlePath(v.Article.Slug))) + "#" + id
-	text := c.By + ": “" + teaser(content.PlainText(firstText(c.Blocks)), 200) + "”"
+	if v.Embedded {
+		url = cmp.Or(hostCardLink(id), url)
+	}
+	text := c.Label()
+	if c.Kind == content.CardQuote {
+		text = c.By + ": “" + teaser(content.PlainText(firstText(c.Blocks)), 200) + "”"
+	}
 	shareLink(url, v.Article.Title, text, func(result string) {
-		ctx.Dispatch(func(app.Context) {
-			switch result {
-			case "shared":
-				v.notes[id] = "Shared."
-			case "copied":
-				v.notes[id] = "Link copied."
-			default:
-				v.notes[id] = "Could not share. The link is " + url
-			}
-		})
+		v.note(ctx, id, map[string]string{"shared": "Shared.", "copied": "Link copied."}[result], "Could not share. The link is "+url)
 	})
+}
+
+// copyEmbed copies the code that embeds a card on another site.
+func (v *ArticleView) copyEmbed(ctx app.Context, id string) {
+	c, ok := v.Article.Card(id)
+	if !ok {
+		return
+	}
+	snippet := embedcode.Snippet(embedcode.Embed{
+		URL:    siteURL(v.Prefix.URL(CardEmbedPath(v.Article.Slug, id))),
+		Title:  CardEmbedTitle(c),
+		Script: siteURL(v.Prefix.URL(PathOf(RouteEmbedScript))),
+		Height: func(w int) int { return embedcode.CardHeight(v.Article, id, w, true) },
+	})
+	copyText(snippet, func(result string) {
+		v.note(ctx, id, map[string]string{"copied": "Embed code copied: paste it into your page."}[result], "Could not copy the embed code.")
+	})
+}
+
+// note says in a card what became of what the reader asked; failed when
+// ok is "".
+func (v *ArticleView) note(ctx app.Context, id, ok, failed string) {
+	ctx.Dispatch(func(app.Context) { v.notes[id] = cmp.Or(ok, failed) })
 }

@@ -25,6 +25,9 @@ type ArticleView struct {
 	// Prefix is the site's: a link or image written as a site path
 	// ("/articles/x", "/web/images/y.svg") is under it.
 	Prefix Prefix
+	// Card shows only the article's card of that id, with a link to it in
+	// the article: a single-card embed.
+	Card string
 
 	shown       *content.Article // the article state belongs to
 	plan        cardPlan
@@ -40,8 +43,13 @@ type ArticleView struct {
 func (v *ArticleView) OnInit() {
 	v.reset()
 	if app.IsClient {
-		for _, id := range openCardsInDOM() {
-			v.state.open[id] = true
+		// The page's cards as the reader left them: those they closed, even
+		// if the embed opened every card at first, stay closed.
+		if open, cards := openCardsInDOM(); cards {
+			clear(v.state.open)
+			for _, id := range open {
+				v.state.open[id] = true
+			}
 		}
 		v.focus = focusInDOM()
 	}
@@ -101,6 +109,9 @@ func (v *ArticleView) Render() app.UI {
 		prefix:       v.Prefix,
 		onToggle:     v.onToggle,
 	}
+	if v.Card != "" {
+		return v.renderCard(r)
+	}
 	header := []app.UI{textEl("h1", "headline", a.Title)}
 	if a.Dek != "" {
 		header = append(header, textEl("p", "dek", a.Dek))
@@ -112,6 +123,25 @@ func (v *ArticleView) Render() app.UI {
 	return el("article", attrs{"class", "article"},
 		el("header", attrs{"class", "article-header"}, header...),
 		el("div", attrs{"class", "article-body"}, r.body()...),
+	).OnClick(v.onClick)
+}
+
+// renderCard renders the one card of a single-card embed, and where it
+// comes from. A reference in it to another card leads to the article: the
+// other card is not here.
+func (v *ArticleView) renderCard(r *renderer) app.UI {
+	a := v.Article
+	c, ok := a.Card(v.Card)
+	if !ok {
+		return el("article", attrs{"class", "article"})
+	}
+	r.refsTo = v.Prefix.URL(ArticlePath(a.Slug))
+	return el("article", attrs{"class", "article article-card"},
+		r.card(c),
+		el("p", attrs{"class", "card-from"},
+			text("From "),
+			el("a", attrs{"href", r.refsTo + "#" + c.ID, "target", "_blank", "rel", "noopener"}, text(a.Title)),
+		),
 	).OnClick(v.onClick)
 }
 

@@ -22,6 +22,7 @@ type renderer struct {
 	imageSizes   map[string]Size
 	embedded     bool   // links open in a new tab
 	prefix       Prefix // the site's, for links and images within it
+	refsTo       string // the article's URL, where card references lead when its cards are not all here
 	onToggle     app.EventHandler
 }
 

@@ -39,7 +39,22 @@ func (r *renderer) card(c content.Card) app.UI {
 }
 
 func (r *renderer) backgroundBody(c content.Card) app.UI {
-	return el("div", attrs{"class", "card-body"}, r.blocks(c.Blocks, false)...)
+	body := r.blocks(c.Blocks, false)
+	if !r.embedded {
+		body = append(body, r.cardActions(c, "Share card"))
+	}
+	return el("div", attrs{"class", "card-body"}, body...)
+}
+
+// cardActions are a card's buttons: share it, and, in the article, copy
+// the code that embeds it on another site. They need the wasm.
+func (r *renderer) cardActions(c content.Card, share string) app.UI {
+	buttons := []app.UI{el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text(share))}
+	if !r.embedded {
+		buttons = append(buttons, el("button", attrs{"type", "button", "class", "card-embed", "data-embed-card", c.ID}, text("Embed this card")))
+	}
+	buttons = append(buttons, el("span", attrs{"class", "card-note", "role", "status"}, text(r.notes[c.ID])))
+	return el("div", attrs{"class", "card-actions needs-wasm"}, buttons...)
 }
 
 func (r *renderer) quoteBody(c content.Card) app.UI {
@@ -72,10 +87,7 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 			el("blockquote", attrs{"cite", c.URL, "lang", lang}, r.blocks(c.Blocks, false)...),
 			el("figcaption", attrs{"class", "quote-credit"}, credit...),
 		),
-		el("div", attrs{"class", "card-actions needs-wasm"},
-			el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text("Share quote")),
-			el("span", attrs{"class", "card-note", "role", "status"}, text(r.notes[c.ID])),
-		),
+		r.cardActions(c, "Share quote"),
 	)
 }
 

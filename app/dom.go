@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -24,18 +25,20 @@ func document() app.Value {
 	return app.Window().Get("document")
 }
 
-// openCardsInDOM lists the ids of the cards open in the current DOM: before
-// the wasm's first render swaps it, the prerendered page as the reader left
-// it.
-func openCardsInDOM() []string {
-	var ids []string
+// openCardsInDOM lists the ids of the cards open in the current DOM, and
+// says whether it has cards at all: before the wasm's first render swaps
+// it, the prerendered page as the reader left it.
+func openCardsInDOM() (open []string, cards bool) {
 	safely(func() {
-		nodes := document().Call("querySelectorAll", "details[data-card][open]")
+		nodes := document().Call("querySelectorAll", "details[data-card]")
+		cards = nodes.Length() > 0
 		for i := 0; i < nodes.Length(); i++ {
-			ids = append(ids, nodes.Index(i).Get("id").String())
+			if n := nodes.Index(i); n.Get("open").Bool() {
+				open = append(open, n.Get("id").String())
+			}
 		}
 	})
-	return ids
+	return open, cards
 }
 
 // domFocus says which element had focus, in terms that survive go-app
@@ -197,6 +200,31 @@ func shareLink(url, title, text string, done func(string)) {
 		}
 		share.Invoke(url, title, text).Then(func(v app.Value) { done(v.String()) })
 	})
+}
+
+// copyText puts text on the clipboard, and says "copied" or "failed".
+func copyText(text string, done func(string)) {
+	safely(func() {
+		copy := app.Window().Get("backstoryCopy")
+		if !copy.Truthy() {
+			done("failed")
+			return
+		}
+		copy.Invoke(text).Then(func(v app.Value) { done(v.String()) })
+	})
+}
+
+// hostCardLink is the link to card id on the page that embeds this one,
+// when that page asked for such links (embed.js's data-link-cards); "" if
+// not.
+func hostCardLink(id string) string {
+	var link string
+	safely(func() {
+		if v := document().Get("documentElement").Get("dataset").Get("hostLink"); v.Truthy() {
+			link = strings.ReplaceAll(v.String(), "{id}", id) // ids are [a-z0-9-]
+		}
+	})
+	return link
 }
 
 // siteURL is the absolute URL of a URL path on this page's origin: the

@@ -51,6 +51,9 @@ func (r *renderer) inline(run content.Inline) app.UI {
 // link. aria-expanded is set only once the wasm runs: before, nothing would
 // keep it true.
 func (r *renderer) cardRef(run content.Inline) app.UI {
+	if r.refsTo != "" {
+		return el("a", attrs{"href", r.refsTo + "#" + run.Card, "class", "card-ref", "target", "_blank", "rel", "noopener"}, r.inlines(run.Children)...)
+	}
 	expanded := ""
 	if r.interactive {
 		expanded = strconv.FormatBool(r.state.open[run.Card])

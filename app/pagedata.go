@@ -39,6 +39,9 @@ type PageData struct {
 	Article *content.Article `json:"article,omitempty"`
 	// Embed says how an embedded article shows (KindEmbed).
 	Embed *EmbedOptions `json:"embed,omitempty"`
+	// Card is the id of the one card of Article a single-card embed shows
+	// (KindEmbed); "" for the whole article.
+	Card string `json:"card,omitempty"`
 	// ImageSizes are the intrinsic sizes of the article's images that the
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
@@ -74,6 +77,19 @@ type EmbedOptions struct {
 	OpenCards bool `json:"openCards,omitempty"`
 }
 
+// MinEmbedHeight is the least height, in CSS pixels, an embed can be asked
+// to fit in (maxheight): WordPress's least height too.
+const MinEmbedHeight = 200
+
+// CardEmbedTitle names a card embedded alone: a quote by its speaker, a
+// background card by its title.
+func CardEmbedTitle(c content.Card) string {
+	if c.Kind == content.CardQuote {
+		return "Quote: " + c.Label()
+	}
+	return c.Label()
+}
+
 // Size is an image's width and height in CSS pixels.
 type Size struct {
 	Width  int `json:"w"`
@@ -88,6 +104,9 @@ const DataElementID = "page-data"
 func (d *PageData) Title() string {
 	switch d.Kind {
 	case KindArticle, KindEmbed:
+		if c, ok := d.Article.Card(d.Card); ok && d.Card != "" {
+			return CardEmbedTitle(c) + " · " + SiteName
+		}
 		return d.Article.Title + " · " + SiteName
 	case KindNotFound:
 		return "Page not found · " + SiteName

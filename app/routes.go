@@ -23,6 +23,7 @@ const (
 	RouteIndexPage     RouteName = "index-page"
 	RouteArticle       RouteName = "article"
 	RouteEmbed         RouteName = "embed"
+	RouteCardEmbed     RouteName = "embed-card"
 	RouteOffline       RouteName = "offline"
 	RouteNotFound      RouteName = "not-found"
 	RouteArticleList   RouteName = "api-articles"
@@ -49,6 +50,7 @@ var Routes = []Route{
 	{Name: RouteIndexPage, Pattern: "/page/{n}", About: "the index's other pages", Page: KindIndex, Wasm: true, JSON: RouteIndexJSON, Static: true, Offline: OfflinePage, Valid: indexPageNumber(2)},
 	{Name: RouteArticle, Pattern: "/articles/{slug}", About: "articles", Page: KindArticle, Wasm: true, JSON: RouteArticleJSON, Static: true, Offline: OfflinePage},
 	{Name: RouteEmbed, Pattern: "/embed/{slug}", About: "embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
+	{Name: RouteCardEmbed, Pattern: "/embed/{slug}/{card}", About: "single-card embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
 	{Name: RouteOffline, Pattern: "/offline", About: "the offline page", Page: KindOffline, Static: true, Offline: OfflinePage},
 	{Name: RouteNotFound, Pattern: "/404.html", About: "the not-found page", Page: KindNotFound, File: true, Static: true, Offline: OfflinePage, Status: 404},
 	{Name: RouteArticleList, Pattern: "/api/articles.json", About: "the list of articles as JSON", Static: true, Offline: OfflineData},
@@ -86,6 +88,9 @@ func ArticlePath(slug string) string { return route(RouteArticle).Path(slug) }
 // EmbedPath is the path of an article's embed page.
 func EmbedPath(slug string) string { return route(RouteEmbed).Path(slug) }
 
+// CardEmbedPath is the path of the embed page of one card of an article.
+func CardEmbedPath(slug, card string) string { return route(RouteCardEmbed).Path(slug, card) }
+
 // APIArticlePath is the path of an article's JSON.
 func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(slug) }
 
@@ -107,6 +112,13 @@ func ArticleSlug(path string) (string, bool) { return paramOf(RouteArticle, path
 
 // EmbedSlug returns the slug in an embed page's path.
 func EmbedSlug(path string) (string, bool) { return paramOf(RouteEmbed, path, "slug") }
+
+// CardEmbedParams returns the slug and card id in a single-card embed's
+// path.
+func CardEmbedParams(path string) (slug, card string, ok bool) {
+	params, ok := route(RouteCardEmbed).Values(path)
+	return params["slug"], params["card"], ok
+}
 
 // IndexPages is how many pages an index of n articles has: at least one.
 func IndexPages(articles int) int {

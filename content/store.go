@@ -44,6 +44,7 @@ type Entry struct {
 	summary Summary
 	json    []byte
 	sum     [sha256.Size]byte
+	cards   []string // the ids of its cards, in the article's order
 }
 
 // NewEntry encodes a for a store.
@@ -52,7 +53,11 @@ func NewEntry(a *Article) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("encoding article %q: %w", a.Slug, err)
 	}
-	return Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data)}, nil
+	cards := make([]string, len(a.Cards))
+	for i, c := range a.Cards {
+		cards[i] = c.ID
+	}
+	return Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards}, nil
 }
 
 // Summary is the entry's article's summary.
@@ -123,6 +128,22 @@ func (s *Store) Len() int { return len(s.entries) }
 func (s *Store) Has(slug string) bool {
 	_, ok := s.bySlug[slug]
 	return ok
+}
+
+// CardIDs lists the ids of the cards of the article with the given slug,
+// in the article's order. The caller must not change the slice.
+func (s *Store) CardIDs(slug string) []string {
+	i, ok := s.bySlug[slug]
+	if !ok {
+		return nil
+	}
+	return s.entries[i].cards
+}
+
+// HasCard reports whether the article with the given slug has a card of
+// that id.
+func (s *Store) HasCard(slug, id string) bool {
+	return slices.Contains(s.CardIDs(slug), id)
 }
 
 // Article decodes the article with the given slug: a copy of its own for

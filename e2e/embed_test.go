@@ -17,7 +17,6 @@ import (
 	"backstory/internal/browsertest"
 	"backstory/server"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -134,71 +133,6 @@ func embedSnippet(t *testing.T, srv site) {
 	// Loaded twice, and a placeholder added later.
 	eval[bool](t, tab, `(() => { const s = document.createElement("script"); s.src = `+jsString(srv.URL()+"/embed.js")+`; document.body.append(s); const d = document.createElement("div"); d.dataset.backstory = `+jsString(srv.URL()+"/embed/how-to-write")+`; document.body.append(d); return true; })()`)
 	waitTrue(t, tab, "the later placeholder becomes an iframe", `document.querySelectorAll("iframe").length === 2`)
-	noProblems(t, tab)
-}
-
-// TestEmbedInPym: NPR's pym.js, the real one, sizes the iframe from the
-// embed's messages.
-func TestEmbedInPym(t *testing.T) {
-	srv := serve(t)
-	hosts := hostPages(t, srv, "blinken-meets-xi")
-	tab := newTab(t)
-	phone(t, tab)
-	do(t, tab, chromedp.Navigate(hosts.URL+"/pym"))
-	prefix := srv.URL() + "/embed/blinken-meets-xi"
-	closed := checkFit(t, tab, prefix, "after load")
-	clickInFrame(t, tab, "iframe", prefix, "#wang-yi > summary")
-	if opened := checkFit(t, tab, prefix, "after opening a card"); opened <= closed {
-		t.Errorf("opening a card did not grow the embed (%.1f → %.1f)", closed, opened)
-	}
-	if got := eval[string](t, tab, `new URL(document.querySelector("iframe").src).searchParams.get("childId")`); got != "embed" {
-		t.Errorf("pym's childId %q", got)
-	}
-	noProblems(t, tab)
-}
-
-// TestEmbedInWordPress: a host speaking WordPress's protocol frames the
-// embed sandboxed (allow-scripts only: an opaque origin, no storage, no
-// service worker); the height comes with the secret, cards work, and
-// nothing fails.
-func TestEmbedInWordPress(t *testing.T) {
-	srv := serve(t)
-	hosts := hostPages(t, srv, "blinken-meets-xi")
-	tab := newTab(t)
-	phone(t, tab)
-	do(t, tab, chromedp.Navigate(hosts.URL+"/wordpress"))
-	prefix := srv.URL() + "/embed/blinken-meets-xi"
-	waitTrue(t, tab, "a height message with the secret arrives", `window.heights.length > 0`)
-	content := inFrame[float64](t, tab, prefix, `document.documentElement.getBoundingClientRect().height`)
-	last := eval[float64](t, tab, `window.heights[window.heights.length - 1]`)
-	if math.Abs(last-content) > 2 {
-		t.Errorf("the last height sent is %v, the content %v", last, content)
-	}
-	if got := eval[float64](t, tab, `+document.getElementById("embed").height`); got != math.Min(1000, math.Max(200, last)) {
-		t.Errorf("WordPress's iframe is %v tall", got)
-	}
-	// The wasm runs there too: it starts when the reader engages.
-	call(t, tab, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: 100, Y: 300})
-	deadline := time.Now().Add(10 * time.Second)
-	for inFrame[string](t, tab, prefix, `document.documentElement.dataset.wasm || ""`) != "ready" {
-		if time.Now().After(deadline) {
-			t.Fatalf("the wasm is %q in the sandboxed frame", inFrame[string](t, tab, prefix, `document.documentElement.dataset.wasm || ""`))
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	clickInFrame(t, tab, "#embed", prefix, "#one-china > summary")
-	deadline = time.Now().Add(5 * time.Second)
-	for !inFrame[bool](t, tab, prefix, `document.getElementById("one-china").open`) {
-		if time.Now().After(deadline) {
-			t.Fatal("cards do not open in the sandboxed frame")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	inFrame[bool](t, tab, prefix, `(document.querySelector(".embed-open").click(), true)`)
-	waitTrue(t, tab, "a link click reaches the host", `window.links.length > 0`)
-	if got := eval[string](t, tab, `window.links[0]`); got != srv.URL()+"/articles/blinken-meets-xi" {
-		t.Errorf("link message %q", got)
-	}
 	noProblems(t, tab)
 }
 

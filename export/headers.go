@@ -61,12 +61,26 @@ func headerRules(files []file) ([]rule, error) {
 			return nil, fmt.Errorf("exporting %s: its headers differ from those of other %s", f.Path, f.Route.About)
 		}
 	}
+	// Routes whose paths start alike (/embed/{slug}, /embed/{slug}/{card})
+	// share one rule: a host matches paths by their start.
 	var rules []rule
+	byLocation := map[string]int{}
 	for _, rt := range ui.Routes {
-		if r, ok := byRoute[rt.Name]; ok {
-			slices.SortFunc(r.files, func(a, b fileHeaders) int { return strings.Compare(a.path, b.path) })
-			rules = append(rules, *r)
+		r, ok := byRoute[rt.Name]
+		if !ok {
+			continue
 		}
+		slices.SortFunc(r.files, func(a, b fileHeaders) int { return strings.Compare(a.path, b.path) })
+		loc := globPattern("", rt)
+		if i, shared := byLocation[loc]; shared && !rt.HeadersPerFile {
+			if !slices.Equal(rules[i].headers, r.headers) {
+				return nil, fmt.Errorf("%s and %s share the paths %s but not their headers", rules[i].route.About, rt.About, loc)
+			}
+			rules[i].route.About += " and " + rt.About
+			continue
+		}
+		byLocation[loc] = len(rules)
+		rules = append(rules, *r)
 	}
 	return rules, nil
 }

@@ -38,26 +38,35 @@ func accentCSS(accent string) string {
 	return ":root{--accent:" + accent + " !important}"
 }
 
-// serveEmbed serves an article without the site around it, to be framed
-// by publishers' pages: the pages of the origins in -embed-origins.
+// serveEmbed serves an article, or one of its cards (params["card"]),
+// without the site around it, to be framed by publishers' pages: the pages
+// of the origins in -embed-origins.
 func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
-	slug := params["slug"]
-	if !site.store.Has(slug) {
+	slug, card := params["slug"], params["card"]
+	if !site.store.Has(slug) || (card != "" && !site.store.HasCard(slug, card)) {
 		// The site's own 404 page, framed like the embed would have been.
 		w.Header().Set("Content-Security-Policy", site.embedCSP(""))
 		return s.servePage(w, r)
 	}
 	opts := embedOptions(r.URL.Query())
+	if card != "" {
+		// A card embedded alone is the whole embed: open unless asked.
+		opts.OpenCards = r.URL.Query().Get("cards") != "closed"
+	}
 	plain := opts
 	plain.Accent = ""
-	key := fmt.Sprintf("embed %s %s %t", slug, plain.Theme, plain.OpenCards)
+	key := fmt.Sprintf("embed %s %s %s %t", slug, card, plain.Theme, plain.OpenCards)
 	res, err := site.cached(key, func() (*response, error) {
 		a, err := site.article(slug)
 		if err != nil {
 			return nil, err
 		}
-		data := ui.PageData{Path: ui.EmbedPath(slug), Kind: ui.KindEmbed, Site: site.info, Article: a, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
+		path := ui.EmbedPath(slug)
+		if card != "" {
+			path = ui.CardEmbedPath(slug, card)
+		}
+		data := ui.PageData{Path: path, Kind: ui.KindEmbed, Site: site.info, Article: a, Card: card, Embed: &plain, ImageSizes: site.assets.imageSizes(a)}
 		return site.page(data, http.StatusOK)
 	})
 	if err != nil {

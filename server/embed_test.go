@@ -1,12 +1,15 @@
 package server
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,7 +39,8 @@ func TestEmbedPage(t *testing.T) {
 	if n := len(all(doc, tag("header", "class", "site-header"))); n != 0 {
 		t.Error("the embed has the site's header")
 	}
-	one(t, doc, "the link to the full article", tag("a", "href", "/articles/blinken-meets-xi", "target", "_blank", "rel", "noopener"))
+	one(t, doc, "the link to the full article", tag("a", "class", "embed-open", "href", "/articles/blinken-meets-xi", "target", "_blank", "rel", "noopener"))
+	one(t, doc, "Continue reading, for a view that fits", tag("a", "class", "embed-continue", "href", "/articles/blinken-meets-xi", "target", "_blank", "rel", "noopener"))
 	if n := len(all(doc, tag("details", "data-card", "*"))); n != 9 {
 		t.Errorf("%d cards in the embed", n)
 	}
@@ -122,19 +126,30 @@ func TestEmbedOptions(t *testing.T) {
 func TestOEmbed(t *testing.T) {
 	ts := embedServer(t, "")
 	page := "https://news.example/articles/blinken-meets-xi"
+	whole := "https://news.example/embed/blinken-meets-xi"
+	quote := "https://news.example/embed/blinken-meets-xi/xi-positive-contribution"
 	tests := []struct {
 		query  string
 		status int
+		title  string // of the answer; "" for the article's
+		embed  string // the embed's URL
 	}{
-		{"url=" + url.QueryEscape(page), 200},
-		{"url=" + url.QueryEscape(page) + "&format=json", 200},
-		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi?theme=dark"), 200},
-		{"url=" + url.QueryEscape(page) + "&format=xml", 501},
-		{"url=" + url.QueryEscape("https://news.example/articles/no-such-article"), 404},
-		{"url=" + url.QueryEscape("https://evil.example/articles/blinken-meets-xi"), 404},
-		{"url=" + url.QueryEscape("https://news.example/"), 404},
-		{"url=" + url.QueryEscape("file:///etc/passwd"), 404},
-		{"", 400},
+		{"url=" + url.QueryEscape(page), 200, "", whole},
+		{"url=" + url.QueryEscape(page) + "&format=json", 200, "", whole},
+		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi?theme=dark"), 200, "", whole},
+		{"url=" + url.QueryEscape(page+"#xi-positive-contribution"), 200, "Quote: Xi Jinping", quote},
+		{"url=" + url.QueryEscape(quote), 200, "Quote: Xi Jinping", quote},
+		{"url=" + url.QueryEscape(page+"/") + "&maxheight=200", 200, "", whole},
+		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi/wang-yi"), 200, "Wang Yi, China's top diplomat", "https://news.example/embed/blinken-meets-xi/wang-yi"},
+		{"url=" + url.QueryEscape(page+"#no-such-card"), 404, "", ""},
+		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi/no-such-card"), 404, "", ""},
+		{"url=" + url.QueryEscape(page) + "&maxheight=199", 501, "", ""},
+		{"url=" + url.QueryEscape(page) + "&format=xml", 501, "", ""},
+		{"url=" + url.QueryEscape("https://news.example/articles/no-such-article"), 404, "", ""},
+		{"url=" + url.QueryEscape("https://evil.example/articles/blinken-meets-xi"), 404, "", ""},
+		{"url=" + url.QueryEscape("https://news.example/"), 404, "", ""},
+		{"url=" + url.QueryEscape("file:///etc/passwd"), 404, "", ""},
+		{"", 400, "", ""},
 	}
 	for _, tt := range tests {
 		res, body := get(t, ts, "/oembed?"+tt.query)
@@ -148,26 +163,34 @@ func TestOEmbed(t *testing.T) {
 		if err := json.Unmarshal([]byte(body), &ans); err != nil {
 			t.Fatalf("%s: %v", tt.query, err)
 		}
-		for key, want := range map[string]any{"version": "1.0", "type": "rich", "title": "Xi Jinping receives Antony Blinken in Beijing", "provider_name": "backstory", "provider_url": "https://news.example/"} {
+		title := cmp.Or(tt.title, "Xi Jinping receives Antony Blinken in Beijing")
+		for key, want := range map[string]any{"version": "1.0", "type": "rich", "title": title, "provider_name": "backstory", "provider_url": "https://news.example/"} {
 			if ans[key] != want {
 				t.Errorf("%s: %s = %v, want %v", tt.query, key, ans[key], want)
 			}
 		}
-		if ans["width"].(float64) != 600 || ans["height"].(float64) < 300 {
-			t.Errorf("%s: size %v×%v", tt.query, ans["width"], ans["height"])
+		height := ans["height"].(float64)
+		if ans["width"].(float64) != 600 || height < 200 {
+			t.Errorf("%s: size %v×%v", tt.query, ans["width"], height)
 		}
 		frag, err := html.Parse(strings.NewReader(ans["html"].(string)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		iframe := one(t, frag, "iframe", tag("iframe", "src", "https://news.example/embed/blinken-meets-xi"))
+		// The iframe's height is fixed: the embed is told so, to fit in
+		// it, and told the consumer's limit.
+		src := tt.embed + "?fixed=1"
+		if mh := regexp.MustCompile(`maxheight=(\d+)`).FindStringSubmatch(tt.query); mh != nil {
+			src += "&maxheight=" + mh[1]
+		}
+		iframe := one(t, frag, "iframe", tag("iframe", "src", src, "height", strconv.Itoa(int(height))))
 		if n := len(all(frag, tag("script"))); n != 0 {
 			t.Error("the oEmbed html needs a script")
 		}
-		if title, _ := attr(iframe, "title"); title == "" {
-			t.Error("the iframe has no title")
+		if title, _ := attr(iframe, "title"); title != tt.title && tt.title != "" {
+			t.Errorf("the iframe's title is %q, want %q", title, tt.title)
 		}
-		if !strings.Contains(ans["backstory_snippet"].(string), `data-backstory="https://news.example/embed/blinken-meets-xi"`) {
+		if !strings.Contains(ans["backstory_snippet"].(string), `data-backstory="`+tt.embed+`"`) {
 			t.Errorf("snippet %q", ans["backstory_snippet"])
 		}
 	}
@@ -176,6 +199,11 @@ func TestOEmbed(t *testing.T) {
 	var ans struct{ Width, Height int }
 	if err := json.Unmarshal([]byte(body), &ans); err != nil || ans.Width != 320 || ans.Height != 400 {
 		t.Errorf("maxwidth=320&maxheight=400 gave %d×%d (%v)", ans.Width, ans.Height, err)
+	}
+	// A card's answer: its estimated height, which fits in what was asked.
+	_, body = get(t, ts, "/oembed?url="+url.QueryEscape(quote)+"&maxwidth=320&maxheight=900")
+	if err := json.Unmarshal([]byte(body), &ans); err != nil || ans.Width != 320 || ans.Height < 200 || ans.Height > 600 {
+		t.Errorf("a quote at maxwidth=320&maxheight=900 gave %d×%d (%v)", ans.Width, ans.Height, err)
 	}
 	// Discovery: the article page links its oEmbed.
 	_, article := get(t, ts, "/articles/blinken-meets-xi")

@@ -11,11 +11,8 @@ import (
 
 	ui "backstory/app"
 	"backstory/content"
+	"backstory/internal/embedcode"
 )
-
-// embedWidths are the iframe widths, in CSS pixels, that the server
-// estimates an embed's height for.
-var embedWidths = []int{320, 375, 414, 600, 768}
 
 // defaultEmbedWidth is the width an oEmbed answer proposes.
 const defaultEmbedWidth = 600
@@ -60,9 +57,9 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		return &statusError{status: http.StatusBadRequest, msg: "oEmbed needs url=<an article's URL>"}
 	}
 	site := s.site.Load()
-	slug, ok := site.slugAt(q.Get("url"))
+	slug, card, ok := site.embeddableAt(q.Get("url"))
 	if !ok {
-		return notFoundError("article at " + strconv.Quote(q.Get("url")))
+		return notFoundError("article or card at " + strconv.Quote(q.Get("url")))
 	}
 	width := defaultEmbedWidth
 	if mw, err := strconv.Atoi(q.Get("maxwidth")); err == nil && mw > 0 {
@@ -72,13 +69,17 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if mh, err := strconv.Atoi(q.Get("maxheight")); err == nil && mh > 0 {
 		maxHeight = mh
 	}
-	key := fmt.Sprintf("oembed %s %d %d", slug, width, maxHeight)
+	if maxHeight > 0 && maxHeight < ui.MinEmbedHeight {
+		// oEmbed's answer when the consumer asks for less than there can be.
+		return &statusError{status: http.StatusNotImplemented, msg: fmt.Sprintf("an embed needs at least %d px of height; ask for maxheight=%d or more", ui.MinEmbedHeight, ui.MinEmbedHeight)}
+	}
+	key := fmt.Sprintf("oembed %s %s %d %d", slug, card, width, maxHeight)
 	res, err := site.cachedVariant(key, func() (*response, error) {
 		a, err := site.article(slug)
 		if err != nil {
 			return nil, err
 		}
-		body, err := site.oembed(a, width, maxHeight)
+		body, err := site.oembed(a, card, width, maxHeight)
 		return dynamicResponse(http.StatusOK, "application/json", body), err
 	})
 	if err != nil {
@@ -102,7 +103,7 @@ func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request, para
 		if err != nil {
 			return nil, err
 		}
-		body, err := site.oembed(a, defaultEmbedWidth, 0)
+		body, err := site.oembed(a, "", defaultEmbedWidth, 0)
 		return newResponse(http.StatusOK, "application/json", body), err
 	})
 	if err != nil {
@@ -113,29 +114,24 @@ func (s *Server) serveArticleOEmbed(w http.ResponseWriter, r *http.Request, para
 	return nil
 }
 
-// oembed makes the oEmbed answer for a, at most width wide and, if
-// maxHeight > 0, that high.
-func (s *site) oembed(a *content.Article, width, maxHeight int) ([]byte, error) {
-	height := estimateEmbedHeight(a, width)
-	if maxHeight > 0 {
-		height = min(height, maxHeight)
-	}
-	embed := s.absolute(ui.EmbedPath(a.Slug))
+// oembed makes the oEmbed answer for a, or its card of that id, at most
+// width wide and, if maxHeight > 0, that high.
+func (s *site) oembed(a *content.Article, card string, width, maxHeight int) ([]byte, error) {
+	e := s.embed(a, card)
 	ans := oembedAnswer{
 		Version:      "1.0",
 		Type:         "rich",
-		Title:        a.Title,
+		Title:        e.Title,
 		AuthorName:   a.Byline,
 		ProviderName: ui.SiteName,
 		ProviderURL:  s.absolute(ui.IndexPath(1)),
 		Width:        width,
-		Height:       height,
 		Heights:      map[string]int{},
-		HTML:         iframeHTML(embed, a.Title, width, height),
-		Snippet:      s.snippet(a),
+		Snippet:      embedcode.Snippet(e),
 	}
-	for _, w := range embedWidths {
-		ans.Heights[strconv.Itoa(w)] = estimateEmbedHeight(a, w)
+	ans.Height, ans.HTML = iframeHTML(e, width, maxHeight)
+	for _, w := range embedcode.Widths {
+		ans.Heights[strconv.Itoa(w)] = e.Height(w)
 	}
 	body, err := json.Marshal(ans)
 	if err != nil {
@@ -144,47 +140,67 @@ func (s *site) oembed(a *content.Article, width, maxHeight int) ([]byte, error) 
 	return body, nil
 }
 
-// slugAt returns the slug of the article whose page or embed is at rawURL
-// on this site.
-func (s *site) slugAt(rawURL string) (string, bool) {
+// embed is the embed of a, or of its card of that id.
+func (s *site) embed(a *content.Article, card string) embedcode.Embed {
+	e := embedcode.Embed{
+		URL:    s.absolute(ui.EmbedPath(a.Slug)),
+		Title:  a.Title,
+		Script: s.absolute(ui.PathOf(ui.RouteEmbedScript)),
+		Height: func(w int) int { return embedcode.ArticleHeight(a, w) },
+	}
+	if c, ok := a.Card(card); ok && card != "" {
+		e.URL = s.absolute(ui.CardEmbedPath(a.Slug, card))
+		e.Title = ui.CardEmbedTitle(c)
+		e.Height = func(w int) int { return embedcode.CardHeight(a, card, w, true) }
+	}
+	return e
+}
+
+// embeddableAt returns the slug of the article, and the id of its card if
+// any, whose page, card or embed is at rawURL on this site:
+// /articles/{slug}, /articles/{slug}#{card}, /embed/{slug} or
+// /embed/{slug}/{card}.
+func (s *site) embeddableAt(rawURL string) (slug, card string, ok bool) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return "", false
+		return "", "", false
 	}
 	base, err := url.Parse(s.baseURL)
 	if err != nil || !strings.EqualFold(u.Host, base.Host) {
-		return "", false
+		return "", "", false
 	}
 	path, ok := s.info.Prefix.SitePath(u.Path)
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	path = ui.Canonical(path)
-	slug, ok := ui.ArticleSlug(path)
-	if !ok {
-		slug, ok = ui.EmbedSlug(path)
+	if slug, ok = ui.ArticleSlug(path); ok {
+		card = u.Fragment
+	} else if slug, ok = ui.EmbedSlug(path); !ok {
+		slug, card, ok = ui.CardEmbedParams(path)
 	}
-	return slug, ok && s.store.Has(slug)
+	if !ok || !s.store.Has(slug) || (card != "" && !s.store.HasCard(slug, card)) {
+		return "", "", false
+	}
+	return slug, card, true
 }
 
 // iframeHTML is an iframe of the embed that works without any script:
-// WordPress, among others, keeps only the iframe of an oEmbed answer.
-func iframeHTML(src, title string, width, height int) string {
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" loading="lazy" allow="clipboard-write; web-share" style="border:0;width:100%%;max-width:%dpx"></iframe>`,
-		html.EscapeString(src), html.EscapeString(title), width, height, width)
-}
-
-// snippet is the markup publishers paste to embed an article with
-// /embed.js: the placeholder reserves the estimated height until the embed
-// tells its own.
-func (s *site) snippet(a *content.Article) string {
-	var heights []string
-	for _, w := range embedWidths {
-		heights = append(heights, fmt.Sprintf("%d:%d", w, estimateEmbedHeight(a, w)))
+// WordPress, among others, keeps only the iframe of an oEmbed answer. The
+// iframe's height is fixed (a margin above the estimate, which may fall a
+// few percent short), and the embed is told so (fixed=1): if its content
+// turns out taller, as on a narrower screen, it shows a view that fits.
+// WordPress's script resizes the iframe all the same, within maxheight,
+// which the embed is told too.
+func iframeHTML(e embedcode.Embed, width, maxHeight int) (int, string) {
+	height := max(ui.MinEmbedHeight, e.Height(width)*108/100)
+	src := e.URL + "?fixed=1"
+	if maxHeight > 0 {
+		height = min(height, maxHeight)
+		src += "&maxheight=" + strconv.Itoa(maxHeight)
 	}
-	return fmt.Sprintf(`<div data-backstory="%s" data-title="%s" data-heights="%s" style="min-height:%dpx"></div><script async src="%s"></script>`,
-		html.EscapeString(s.absolute(ui.EmbedPath(a.Slug))), html.EscapeString(a.Title), strings.Join(heights, " "),
-		estimateEmbedHeight(a, 375), html.EscapeString(s.absolute(ui.PathOf(ui.RouteEmbedScript))))
+	return height, fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" loading="lazy" allow="clipboard-write; web-share" style="border:0;width:100%%;max-width:%dpx"></iframe>`,
+		html.EscapeString(src), html.EscapeString(e.Title), width, height, width)
 }
 
 // checkSourceList accepts a CSP source list of origins, or "*".

@@ -36,6 +36,7 @@ func (s *Server) handlers() map[ui.RouteName]routeHandler {
 		ui.RouteOffline:       page,
 		ui.RouteNotFound:      page,
 		ui.RouteEmbed:         withParams(s.serveEmbed),
+		ui.RouteCardEmbed:     withParams(s.serveEmbed),
 		ui.RouteArticleList:   plain(s.serveArticleList),
 		ui.RouteArticleJSON:   withParams(s.serveArticle),
 		ui.RouteIndexJSON:     withParams(s.serveIndexPage),

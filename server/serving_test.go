@@ -154,7 +154,7 @@ func TestVariantsAreBounded(t *testing.T) {
 			t.Fatalf("accent %s is not in its embed", accent)
 		}
 		if i%100 == 0 {
-			fetch(fmt.Sprintf("/oembed?url=%s/articles/how-to-write&maxheight=%d", url.QueryEscape("https://news.example"), 100+i))
+			fetch(fmt.Sprintf("/oembed?url=%s/articles/how-to-write&maxheight=%d", url.QueryEscape("https://news.example"), 200+i))
 		}
 	}
 	responses, variants, _ := srv.site.Load().responses.stats()

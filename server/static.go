@@ -42,10 +42,19 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 		}
 	}
 	return map[ui.RouteName]func() []string{
-		ui.RouteIndex:         one(ui.RouteIndex),
-		ui.RouteIndexPage:     indexPages(2, ui.IndexPath), // page 1 is the index
-		ui.RouteArticle:       each(ui.ArticlePath),
-		ui.RouteEmbed:         each(ui.EmbedPath),
+		ui.RouteIndex:     one(ui.RouteIndex),
+		ui.RouteIndexPage: indexPages(2, ui.IndexPath), // page 1 is the index
+		ui.RouteArticle:   each(ui.ArticlePath),
+		ui.RouteEmbed:     each(ui.EmbedPath),
+		ui.RouteCardEmbed: func() []string {
+			var paths []string
+			for _, sum := range s.store.Summaries() {
+				for _, id := range s.store.CardIDs(sum.Slug) {
+					paths = append(paths, ui.CardEmbedPath(sum.Slug, id))
+				}
+			}
+			return paths
+		},
 		ui.RouteOffline:       one(ui.RouteOffline),
 		ui.RouteNotFound:      one(ui.RouteNotFound),
 		ui.RouteArticleList:   one(ui.RouteArticleList),

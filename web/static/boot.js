@@ -71,6 +71,8 @@
     return copy(url);
   };
 
+  window.backstoryCopy = (text) => copy(text);
+
   registerWorker();
   startWasm(me.dataset.wasm);
 

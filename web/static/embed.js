@@ -1,10 +1,7 @@
-/* backstory embed.js: turns each <div data-backstory="https://HOST/PREFIX/embed/SLUG">
-   into the article's iframe, sized to its content. No dependencies; safe to
-   load twice; finds placeholders added later. Optional attributes:
-   data-title (the iframe's title) and data-heights ("320:2100 375:1900 …",
-   the height to reserve at each width until the embed tells its own).
-   window.backstoryEmbeds.setTheme("dark"|"light"|"auto") restyles them all;
-   each card opened or closed fires "backstory:card" on its iframe. */
+/* backstory embed.js: each <div data-backstory="https://HOST/PREFIX/embed/…">
+   becomes the embed's iframe, as tall as its content. Its options
+   (data-title, data-heights, data-link-cards) and backstoryEmbeds: see
+   "Embedding" in backstory's README. */
 (function () {
   "use strict";
   var w = window, d = document;
@@ -28,6 +25,14 @@
     el.setAttribute("data-backstory-mounted", "");
     var id = "backstory-" + (++count);
     url.searchParams.set("id", id);
+    var link = el.getAttribute("data-link-cards"), want = null;
+    if (link !== null) {
+      link = link === "hash" ? "" : link;
+      want = cardIn(link);
+      // A card id, not an anchor of this page.
+      if (want && /^[\w-]+$/.test(want) && (link || !d.getElementById(want))) url.searchParams.set("card", want);
+      else want = null;
+    }
     var f = d.createElement("iframe");
     f.src = url.href;
     f.title = el.getAttribute("data-title") || "Article";
@@ -38,8 +43,20 @@
     f.style.border = "0";
     var h = reserve(el);
     if (h) f.style.height = h + "px";
-    frames.push({ frame: f, origin: url.origin, id: id });
+    frames.push({ frame: f, origin: url.origin, id: id, link: link, want: want });
     el.parentNode.replaceChild(f, el);
+  }
+
+  // The card this page's URL names; the URL naming another (or none).
+  function cardIn(param) {
+    return param ? new URL(location.href).searchParams.get(param) : decodeURIComponent(location.hash.slice(1));
+  }
+  function linkTo(param, id) {
+    var u = new URL(location.href);
+    if (!param) u.hash = id;
+    else if (id) u.searchParams.set(param, id);
+    else u.searchParams.delete(param);
+    return u.href;
   }
 
   function scan(root) {
@@ -58,6 +75,21 @@
       if (m.type === "backstory:height" && m.height > 0) f.frame.style.height = Math.ceil(m.height) + "px";
       if (m.type === "backstory:card" && typeof m.id === "string") {
         f.frame.dispatchEvent(new CustomEvent("backstory:card", { bubbles: true, detail: { id: m.id, open: !!m.open } }));
+        if (f.link !== null) {
+          var now = cardIn(f.link);
+          if (m.open || now === m.id) history.replaceState(history.state, "", linkTo(f.link, m.open ? m.id : ""));
+          if (m.open && m.id === f.want) { f.scroll = +m.top || 0; f.want = null; }
+        }
+      }
+      if (f.link !== null && !f.told) {
+        // The embed speaks: tell it this page's link to its cards.
+        f.told = true;
+        f.frame.contentWindow.postMessage({ type: "backstory:host", link: linkTo(f.link, "{id}").replace("%7Bid%7D", "{id}") }, f.origin);
+      }
+      // Scroll to the card the URL named, once the embed has grown to it.
+      if (f.scroll >= 0 && f.frame.offsetHeight > f.scroll) {
+        w.scrollTo(0, f.frame.getBoundingClientRect().top + w.scrollY + f.scroll);
+        f.scroll = -1;
       }
     }
   });

@@ -1,4 +1,7 @@
-package server
+// Package embedcode is what publishers paste to embed an article or a
+// card: the snippet for /embed.js, with its guess of the embed's height at
+// several widths, so that the host page keeps the room the embed takes.
+package embedcode
 
 import (
 	"math"
@@ -8,7 +11,7 @@ import (
 )
 
 // The embed's layout, in CSS pixels, from web/static/app.css: what
-// estimateEmbedHeight needs to guess how tall an embed is with every card
+// ArticleHeight and CardHeight need to guess how tall an embed is with every card
 // closed. A test compares its guesses with Chromium's layout.
 const (
 	rootFont      = 16.0
@@ -28,6 +31,9 @@ const (
 	headerTopWide = 3 * rootFont
 	headerBottom  = 0.5 * rootFont
 	footerHeight  = 2*rootFont + 44 // .embed-footer: padding, a 44 px link
+	cardPadding   = 2 * 4.0         // div.embed-card padding: 0.25rem
+	cardInnerH    = 2 * rootFont    // .card-body padding: 0 1rem
+	smallLine     = 0.875 * rootFont * 1.6
 )
 
 // textHeight is the height of text of n characters set at font px, with
@@ -42,9 +48,9 @@ func textHeight(n int, font, charEm, lineHeight, width float64) float64 {
 	return lines * font * lineHeight
 }
 
-// estimateEmbedHeight guesses the height of an article's embed, every card
+// ArticleHeight guesses the height of an article's embed, every card
 // closed, in an iframe width px wide.
-func estimateEmbedHeight(a *content.Article, width int) int {
+func ArticleHeight(a *content.Article, width int) int {
 	w := float64(width)
 	body := 18.0
 	top := headerTop
@@ -130,6 +136,32 @@ func (e estimator) block(b content.Block, width float64, top bool) float64 {
 		return e.card(b.ID, width)
 	}
 	return 0
+}
+
+// CardHeight guesses the height of a single-card embed, its card open or
+// closed, in an iframe width px wide. It returns 0 for a card a has not.
+func CardHeight(a *content.Article, id string, width int, open bool) int {
+	c, ok := a.Card(id)
+	if !ok {
+		return 0
+	}
+	w := float64(width) - cardPadding
+	e := estimator{article: a, body: 18}
+	h := cardPadding + e.card(id, w) - paraGap + 0.5*rootFont // the card, its margin
+	h += textHeight(len("From ")+utf8.RuneCountInString(a.Title), 0.875*rootFont, sansCharEm, 1.6, w) + 0.75*rootFont
+	if !open {
+		return int(math.Ceil(h))
+	}
+	inner := w - cardInnerH - cardBorder
+	if c.Kind == content.CardQuote {
+		h -= textHeight(62, 0.95*rootFont, serifCharEm, 1.4, w-summaryPadH) // the teaser hides
+		e.body = 1.15 * 18
+		h += 0.75*rootFont + e.blocks(c.Blocks, inner, false)
+		credit := utf8.RuneCountInString(c.By + ", " + c.Role)
+		h += textHeight(credit, 0.875*rootFont, sansCharEm, 1.6, inner) + smallLine // who, where
+		return int(math.Ceil(h + 44 + 1.25*rootFont))                               // "Share quote"
+	}
+	return int(math.Ceil(h + e.blocks(c.Blocks, inner, false) - paraGap + 0.75*rootFont + 0.25*rootFont))
 }
 
 // card is the height of a closed card: its summary.
