@@ -319,7 +319,11 @@ func TestEmbedHosts(t *testing.T) {
 
 func checkEmbedHost(t *testing.T, tab *browsertest.Tab, srv site, hosts *httptest.Server, c embedCase) {
 	const hostPadding = 16 // the host page's body padding, each side
-	do(t, tab, chromedp.EmulateViewport(c.width+2*hostPadding, 800))
+	height := int64(800)
+	if *screenshot && c.shot != "" {
+		height = 1060 // the whole embed, in WordPress's 1000 px
+	}
+	do(t, tab, chromedp.EmulateViewport(c.width+2*hostPadding, height))
 	q := url.Values{"embed": {c.path}}
 	ask := map[string]string{}
 	if c.limit > 0 {
@@ -343,7 +347,7 @@ func checkEmbedHost(t *testing.T, tab *browsertest.Tab, srv site, hosts *httptes
 	engageFrame(t, tab, prefix)
 	checkEmbedFits(t, tab, c.host, prefix, limit, "after the wasm took over")
 	if *screenshot && c.shot != "" {
-		eval[bool](t, tab, `(scrollTo(0, document.querySelector("iframe").getBoundingClientRect().top + scrollY - 80), true)`)
+		eval[bool](t, tab, `(scrollTo(0, document.querySelector("iframe").getBoundingClientRect().top + scrollY - 40), true)`)
 		settle(t, tab)
 		png, err := chromedp.Run(tab.Ctx, chromedp.CaptureScreenshot())
 		if err != nil {
