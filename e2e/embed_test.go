@@ -130,9 +130,23 @@ func embedSnippet(t *testing.T, srv site) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	// Loaded twice, and a placeholder added later.
-	eval[bool](t, tab, `(() => { const s = document.createElement("script"); s.src = `+jsString(srv.URL()+"/embed.js")+`; document.body.append(s); const d = document.createElement("div"); d.dataset.backstory = `+jsString(srv.URL()+"/embed/how-to-write")+`; document.body.append(d); return true; })()`)
+	// Loaded twice, and a placeholder added later: one card, alone.
+	card := srv.URL() + "/embed/blinken-meets-xi/wang-yi"
+	eval[bool](t, tab, `(() => { const s = document.createElement("script"); s.src = `+jsString(srv.URL()+"/embed.js")+`; document.body.append(s); const d = document.createElement("div"); d.dataset.backstory = `+jsString(card)+`; document.body.append(d); return true; })()`)
 	waitTrue(t, tab, "the later placeholder becomes an iframe", `document.querySelectorAll("iframe").length === 2`)
+	waitInFrame(t, tab, card, "the card's embed shows the card, open", `!!document.querySelector(".article-card details#wang-yi[open]")`)
+	deadline = time.Now().Add(10 * time.Second)
+	for {
+		frame := eval[float64](t, tab, `document.querySelectorAll("iframe")[1].getBoundingClientRect().height`)
+		content := inFrame[float64](t, tab, card, `document.documentElement.getBoundingClientRect().height`)
+		if math.Abs(frame-content) <= 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the card's iframe is %.0f px tall, its content %.0f px", frame, content)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	noProblems(t, tab)
 }
 

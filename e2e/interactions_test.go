@@ -66,6 +66,7 @@ func cardReferences(t *testing.T, srv site) {
 	if !eval[bool](t, tab, `(() => { const r = document.getElementById("one-china").getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; })()`) {
 		t.Error("the opened card is not in view")
 	}
+	settle(t, tab) // the card done opening
 	do(t, tab, chromedp.KeyEvent("\r"))
 	waitTrue(t, tab, "Enter on the focused reference closes the card", `!document.getElementById("one-china").open`)
 	waitTrue(t, tab, "aria-expanded is false", ref+`.getAttribute("aria-expanded") === "false"`)

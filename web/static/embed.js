@@ -41,7 +41,8 @@
     f.style.display = "block";
     f.style.width = "100%";
     f.style.border = "0";
-    var h = reserve(el);
+    var h = reserve(el), most = +url.searchParams.get("maxheight");
+    if (most >= 200 && h > most) h = most; // the embed fits in its limit
     if (h) f.style.height = h + "px";
     frames.push({ frame: f, origin: url.origin, id: id, link: link, want: want });
     el.parentNode.replaceChild(f, el);

@@ -33,7 +33,8 @@
   // The limit: the URL's; WordPress's, which resizes the frame up to it;
   // or the frame's own height when the host fixes it (fixed=1, in
   // oEmbed's iframe) and nothing resizes it.
-  const asked = query.has("maxheight") ? Math.max(minLimit, parseInt(query.get("maxheight"), 10) || 0) : Infinity;
+  const n = parseInt(query.get("maxheight"), 10); // anything else is ignored
+  const asked = n > 0 ? Math.max(minLimit, n) : Infinity;
   const fixed = query.get("fixed") === "1" && !secret;
   const limitNow = () => Math.min(asked, secret ? wordpressLimit : Infinity, fixed ? Math.max(minLimit, innerHeight) : Infinity);
   let limit = 0;
