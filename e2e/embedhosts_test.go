@@ -514,7 +514,7 @@ func TestEmbedContinueReading(t *testing.T) {
 // TestEmbedLinksCards: a placeholder with data-link-cards lets the host
 // page's URL name a card: loading it with #card opens the card in the embed
 // and scrolls the host page to it; opening another puts it in the host's
-// URL, and the embed's Share shares the host's link. With a parameter name, the
+// URL, and the embed's Share shares that URL. With a parameter name, the
 // query carries it. Without the attribute, the host's URL is left alone.
 func TestEmbedLinksCards(t *testing.T) {
 	srv := serve(t)
@@ -540,9 +540,17 @@ func TestEmbedLinksCards(t *testing.T) {
 	waitTrue(t, tab, "closing it takes it out", `location.hash === ""`)
 	tapInFrame(t, tab, prefix, "#xi-positive-contribution > summary")
 	waitTrue(t, tab, "the host's URL names the quote", `location.hash === "#xi-positive-contribution"`)
-	// The link the embed's Share shares (app.hostCardLink).
-	if got, want := inFrame[string](t, tab, prefix, `document.documentElement.dataset.hostLink`), page+"#{id}"; got != want {
-		t.Errorf("the embed shares %q, want %q", got, want)
+	embedState(t, tab, prefix) // the card done opening
+	// Share shares the host's link: a reader's phone's share sheet, here.
+	inFramePage[bool](t, tab, prefix, `(navigator.share = (d) => { window.shared = d.url; return Promise.resolve(); }, true)`)
+	tapInFrame(t, tab, prefix, "#xi-positive-contribution [data-share]")
+	want := page + "#xi-positive-contribution"
+	deadline := time.Now().Add(5 * time.Second)
+	for got := ""; got != want; got = inFramePage[string](t, tab, prefix, `window.shared || ""`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("Share in the embed shared %q, want %q (the card says %q; share is %s)", got, want, inFrame[string](t, tab, prefix, `document.querySelector("#xi-positive-contribution .card-note").textContent`), inFramePage[string](t, tab, prefix, `String(navigator.share).slice(0, 40) + " " + document.documentElement.dataset.wasm`))
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 
 	// A parameter of the publisher's choosing.

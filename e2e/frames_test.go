@@ -11,6 +11,7 @@ import (
 	"backstory/internal/browsertest"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -120,4 +121,54 @@ func clickInFrame(t *testing.T, tab *browsertest.Tab, hostFrame, prefix, selecto
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// inFramePage evaluates js in the main world of the frame, in this
+// process, whose URL starts with prefix: where the embed's own scripts run
+// (inFrame's isolated world shares only the DOM). It resolves the frame's
+// document in the host's DOM tree, which holds same-process frames.
+func inFramePage[T any](t *testing.T, tab *browsertest.Tab, prefix, js string) T {
+	t.Helper()
+	depth, yes := int64(-1), true
+	doc, err := chromedp.Call(tab.Ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var find func(*cdp.Node) *cdp.Node
+	find = func(n *cdp.Node) *cdp.Node {
+		if n.ContentDocument != nil && strings.HasPrefix(n.ContentDocument.DocumentURL, prefix) {
+			return n.ContentDocument
+		}
+		for _, c := range n.Children {
+			if d := find(c); d != nil {
+				return d
+			}
+		}
+		return nil
+	}
+	frameDoc := find(doc.Root)
+	if frameDoc == nil {
+		t.Fatalf("no frame at %s in this process", prefix)
+	}
+	obj, err := chromedp.Call(tab.Ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: frameDoc.BackendNodeID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Call(tab.Ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: "function() { return (" + js + "); }",
+		ObjectID:            obj.Object.ObjectID,
+		ReturnByValue:       &yes,
+		AwaitPromise:        &yes,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ExceptionDetails != nil {
+		t.Fatalf("evaluating %s in the frame %s: %s", js, prefix, res.ExceptionDetails.Text)
+	}
+	var v T
+	if err := json.Unmarshal([]byte(res.Result.Value), &v); err != nil {
+		t.Fatalf("decoding %s: %v", res.Result.Value, err)
+	}
+	return v
 }
