@@ -205,12 +205,12 @@ func shareLink(url, title, text string, done func(string)) {
 // copyText puts text on the clipboard, and says "copied" or "failed".
 func copyText(text string, done func(string)) {
 	safely(func() {
-		copy := app.Window().Get("backstoryCopy")
-		if !copy.Truthy() {
+		copyFn := app.Window().Get("backstoryCopy")
+		if !copyFn.Truthy() {
 			done("failed")
 			return
 		}
-		copy.Invoke(text).Then(func(v app.Value) { done(v.String()) })
+		copyFn.Invoke(text).Then(func(v app.Value) { done(v.String()) })
 	})
 }
 
@@ -229,10 +229,14 @@ func hostCardLink(id string) string {
 
 // siteURL is the absolute URL of a URL path on this page's origin: the
 // canonical form of a page's address, whatever form the reader arrived at
-// (a host may have added a trailing slash).
+// (a host may have added a trailing slash). It is made from the page's URL,
+// not its origin, which a sandboxed frame (WordPress's) has as "null".
 func siteURL(path string) string {
 	var u string
-	safely(func() { u = app.Window().Get("location").Get("origin").String() + path })
+	safely(func() {
+		loc := app.Window().Get("location")
+		u = app.Window().Get("URL").New(path, loc.Get("href")).Get("href").String()
+	})
 	return u
 }
 
