@@ -100,7 +100,7 @@ func (v *ArticleView) share(ctx app.Context, id string) {
 		url = cmp.Or(hostCardLink(id), url)
 	}
 	text := c.Label()
-	if c.Kind == content.CardQuote {
+	if spec, _ := content.LookupCardKind(c.Kind); spec.Quoted {
 		text = c.By + ": “" + teaser(content.PlainText(firstText(c.Blocks)), 200) + "”"
 	}
 	shareLink(url, v.Article.Title, text, func(result string) {

@@ -6,24 +6,43 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// cardRenderer renders one kind of card: its body, and what the Share
+// button says.
+type cardRenderer struct {
+	body  func(r *renderer, c content.Card) app.UI
+	share string
+}
+
+// cardRendererOf is the renderer of a kind of card: each of
+// content.CardKinds has one (a test checks it).
+func cardRendererOf(k content.CardKind) (cardRenderer, bool) {
+	switch k {
+	case content.CardBackground:
+		return cardRenderer{body: (*renderer).backgroundBody, share: "Share card"}, true
+	case content.CardQuote:
+		return cardRenderer{body: (*renderer).quoteBody, share: "Share quote"}, true
+	}
+	return cardRenderer{}, false
+}
+
 // card renders a card on <details>/<summary>, so that it opens and closes
 // with no JavaScript at all. Markup contract (docs/MARKUP.md): the element
-// has id="<card id>" and data-card="background" or "quote"; a quote's words
-// are in a <blockquote>, its speaker in the <figcaption>.
+// has id="<card id>" and data-card="<kind>"; a quote's words are in a
+// <blockquote>, its speaker in the <figcaption>. A kind without a renderer
+// renders as nothing, never as another kind.
 func (r *renderer) card(c content.Card) app.UI {
+	spec, known := content.LookupCardKind(c.Kind)
+	render, ok := cardRendererOf(c.Kind)
+	if !known || !ok {
+		return el("div", attrs{"class", "card-unknown", "hidden", "true"})
+	}
 	outer := r.inCard
 	r.inCard = c.ID
 	defer func() { r.inCard = outer }()
 
-	kind, body := "Background", r.backgroundBody(c)
-	summary := []app.UI{textEl("span", "card-kind", "Background"), text(" "), textEl("span", "card-title", c.Label())}
-	if c.Kind == content.CardQuote {
-		kind, body = "Quote", r.quoteBody(c)
-		summary = []app.UI{
-			textEl("span", "card-kind", kind), text(" "),
-			textEl("span", "card-title", c.Label()), text(" "),
-			textEl("span", "card-teaser", "“"+teaser(content.PlainText(firstText(c.Blocks)), 60)+"”"),
-		}
+	summary := []app.UI{textEl("span", "card-kind", spec.Name), text(" "), textEl("span", "card-title", c.Label())}
+	if spec.Quoted {
+		summary = append(summary, text(" "), textEl("span", "card-teaser", "“"+teaser(content.PlainText(firstText(c.Blocks)), 60)+"”"))
 	}
 	// Only ever open="true": go-app writes Open(false) as open="false",
 	// which a browser reads as open.
@@ -34,27 +53,33 @@ func (r *renderer) card(c content.Card) app.UI {
 		"open", ifTrue(r.state.open[c.ID]),
 	},
 		el("summary", attrs{"class", "card-summary"}, summary...),
-		body,
+		render.body(r, c),
 	).On("toggle", r.onToggle, app.EventScope(c.ID))
 }
 
 func (r *renderer) backgroundBody(c content.Card) app.UI {
 	body := r.blocks(c.Blocks, false)
 	if !r.embedded {
-		body = append(body, r.cardActions(c, "Share card"))
+		body = append(body, r.cardActions(c))
 	}
 	return el("div", attrs{"class", "card-body"}, body...)
 }
 
 // cardActions are a card's buttons: share it, and, in the article, copy
 // the code that embeds it on another site. They need the wasm.
-func (r *renderer) cardActions(c content.Card, share string) app.UI {
-	buttons := []app.UI{el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text(share))}
+func (r *renderer) cardActions(c content.Card) app.UI {
+	buttons := []app.UI{el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text(shareLabel(c.Kind)))}
 	if !r.embedded {
 		buttons = append(buttons, el("button", attrs{"type", "button", "class", "card-embed", "data-embed-card", c.ID}, text("Embed this card")))
 	}
 	buttons = append(buttons, el("span", attrs{"class", "card-note", "role", "status"}, text(r.notes[c.ID])))
 	return el("div", attrs{"class", "card-actions needs-wasm"}, buttons...)
+}
+
+// shareLabel is what a card's Share button says.
+func shareLabel(k content.CardKind) string {
+	render, _ := cardRendererOf(k)
+	return render.share
 }
 
 func (r *renderer) quoteBody(c content.Card) app.UI {
@@ -87,7 +112,7 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 			el("blockquote", attrs{"cite", c.URL, "lang", lang}, r.blocks(c.Blocks, false)...),
 			el("figcaption", attrs{"class", "quote-credit"}, credit...),
 		),
-		r.cardActions(c, "Share quote"),
+		r.cardActions(c),
 	)
 }
 

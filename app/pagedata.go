@@ -81,11 +81,11 @@ type EmbedOptions struct {
 // to fit in (maxheight): WordPress's least height too.
 const MinEmbedHeight = 200
 
-// CardEmbedTitle names a card embedded alone: a quote by its speaker, a
-// background card by its title.
+// CardEmbedTitle names a card embedded alone: by its title, or a quote as
+// its speaker's ("Quote: Wang Yi").
 func CardEmbedTitle(c content.Card) string {
-	if c.Kind == content.CardQuote {
-		return "Quote: " + c.Label()
+	if spec, _ := content.LookupCardKind(c.Kind); spec.Quoted {
+		return spec.Name + ": " + c.Label()
 	}
 	return c.Label()
 }

@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // CardKind says what a Card is.
 type CardKind string
@@ -12,6 +15,67 @@ const (
 	// CardQuote says who said what, in what role, where and when.
 	CardQuote CardKind = "quote"
 )
+
+// CardSpec declares a kind of card: what the parser, the renderers, the
+// embeds' height estimates and the messages know of it. Each kind is
+// declared once, in CardKinds; the UI gives each a renderer of its own
+// (app/card.go), its CSS is web/static/app.css's .card-KIND, its syntax is
+// in docs/FORMAT.md and its markup in docs/MARKUP.md.
+type CardSpec struct {
+	Kind CardKind
+	// Name is what readers see the kind called.
+	Name string
+	// Attrs are the attributes its directive takes, "id" first.
+	Attrs []string
+	// Example is its directive's opening line, for messages.
+	Example string
+	// Quoted says its body is someone's words: the card is named by its
+	// speaker (By) when it has no title, its summary shows the start of
+	// the words, and its body credits them.
+	Quoted bool
+	// Lacks says what a card of the kind lacks, as a problem for its
+	// author; "" if nothing.
+	Lacks func(c *Card) string
+}
+
+// CardKinds declares every kind of card.
+var CardKinds = []CardSpec{
+	{
+		Kind:    CardBackground,
+		Name:    "Background",
+		Attrs:   []string{"id"},
+		Example: ":::background[The One China principle]",
+		Lacks: func(c *Card) string {
+			if strings.TrimSpace(c.Title) == "" {
+				return "a background card needs a title, as in :::background[The One China principle]"
+			}
+			return ""
+		},
+	},
+	{
+		Kind:    CardQuote,
+		Name:    "Quote",
+		Attrs:   []string{"id", "by", "role", "source", "url", "date", "lang"},
+		Example: `:::quote{by="Wang Yi"}`,
+		Quoted:  true,
+		Lacks: func(c *Card) string {
+			if strings.TrimSpace(c.By) == "" {
+				return "quote card needs by=\"…\": who said it"
+			}
+			return ""
+		},
+	},
+}
+
+// LookupCardKind returns the declaration of kind k.
+func LookupCardKind(k CardKind) (CardSpec, bool) {
+	for _, s := range CardKinds {
+		if s.Kind == k {
+			return s, true
+		}
+	}
+	return CardSpec{}, false
+}
 
 // Card is an expandable card. Background cards have a Title; quote cards have
 // a speaker (By) and, optionally, Role, Source, URL, Date and the Lang of the
@@ -30,10 +94,10 @@ type Card struct {
 	Blocks []Block   `json:"blocks"`
 }
 
-// Label is the card's name for a reader: a background card's title, or the
-// speaker of a quote.
+// Label is the card's name for a reader: its title, or the speaker of a
+// quote that has none.
 func (c *Card) Label() string {
-	if c.Kind == CardQuote && c.Title == "" {
+	if spec, _ := LookupCardKind(c.Kind); spec.Quoted && c.Title == "" {
 		return c.By
 	}
 	return c.Title

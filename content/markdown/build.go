@@ -152,11 +152,11 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 	}
 }
 
-// derivedCardID is the id of a card written without one: the slug of a
-// background card's title, or of a quote's speaker and first words.
+// derivedCardID is the id of a card written without one: the slug of its
+// title, or of a quote's speaker and first words.
 func derivedCardID(c *Card, src []byte) string {
 	base := c.Label
-	if c.Name == "quote" {
+	if spec, _ := content.LookupCardKind(content.CardKind(c.Name)); spec.Quoted {
 		for _, a := range c.Attrs {
 			if a.Key == "by" {
 				base = a.Value

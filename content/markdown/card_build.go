@@ -8,12 +8,6 @@ import (
 	"backstory/content"
 )
 
-// cardKeys are the attributes each kind of card takes.
-var cardKeys = map[content.CardKind][]string{
-	content.CardBackground: {"id"},
-	content.CardQuote:      {"id", "by", "role", "source", "url", "date", "lang"},
-}
-
 // cardBlock checks a card node, adds the card to the article and returns the
 // block that places it in the body.
 func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
@@ -34,9 +28,10 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 		b.problem(n.Offset, "a card must stand on its own, not inside a list or block quote")
 	}
 	kind := content.CardKind(n.Name)
-	keys, known := cardKeys[kind]
+	spec, known := content.LookupCardKind(kind)
+	keys := spec.Attrs
 	if !known {
-		b.problem(n.Offset, fmt.Sprintf("unknown card kind %q: use :::background or :::quote", n.Name))
+		b.problem(n.Offset, fmt.Sprintf("unknown card kind %q: use %s", n.Name, cardKindList()))
 	}
 	card := content.Card{ID: b.cardIDs[n], Kind: kind, Title: oneLine(n.Label)}
 	seen := map[string]bool{}
@@ -51,14 +46,9 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 		}
 		seen[a.Key] = true
 	}
-	switch kind {
-	case content.CardBackground:
-		if strings.TrimSpace(card.Title) == "" {
-			b.problem(n.Offset, "a background card needs a title, as in :::background[The One China principle]")
-		}
-	case content.CardQuote:
-		if strings.TrimSpace(card.By) == "" {
-			b.problem(n.Offset, "quote card needs by=\"…\": who said it")
+	if known {
+		if lack := spec.Lacks(&card); lack != "" {
+			b.problem(n.Offset, lack)
 		}
 	}
 	card.Blocks = b.blocks(n, depth+1)
@@ -67,6 +57,19 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	}
 	b.article.Cards = append(b.article.Cards, card)
 	return content.Block{Kind: content.BlockCard, ID: card.ID}, true
+}
+
+// cardKindList names the card kinds as an author writes them:
+// ":::background or :::quote".
+func cardKindList() string {
+	var names []string
+	for _, s := range content.CardKinds {
+		names = append(names, ":::"+string(s.Kind))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func (b *builder) cardAttr(card *content.Card, a cardAttr) {

@@ -153,7 +153,8 @@ func CardHeight(a *content.Article, id string, width int, open bool) int {
 		return int(math.Ceil(h))
 	}
 	inner := w - cardInnerH - cardBorder
-	if c.Kind == content.CardQuote {
+	spec, _ := content.LookupCardKind(c.Kind)
+	if spec.Quoted {
 		h -= textHeight(62, 0.95*rootFont, serifCharEm, 1.4, w-summaryPadH) // the teaser hides
 		e.body = 1.15 * 18
 		h += 0.75*rootFont + e.blocks(c.Blocks, inner, false)
@@ -179,7 +180,7 @@ func (e estimator) card(id string, width float64) float64 {
 		title += line // the title wraps below the kind
 	}
 	h := title
-	if c.Kind == content.CardQuote {
+	if spec, _ := content.LookupCardKind(c.Kind); spec.Quoted {
 		h += textHeight(62, font, serifCharEm, 1.4, inner) // the teaser, about 60 characters
 	}
 	return math.Max(44, h+summaryPadV) + cardBorder + paraGap
