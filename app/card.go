@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"backstory/content"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -48,7 +50,7 @@ func (r *renderer) card(c content.Card) app.UI {
 	// which a browser reads as open.
 	return el("details", attrs{
 		"id", c.ID,
-		"class", "card card-" + string(c.Kind),
+		"class", strings.Join(append([]string{"card", "card-" + string(c.Kind)}, c.Classes...), " "),
 		"data-card", string(c.Kind),
 		"open", ifTrue(r.state.open[c.ID]),
 	},

@@ -40,3 +40,19 @@ func TestEveryCardKindRenders(t *testing.T) {
 		}
 	}
 }
+
+// TestCardClasses: a card's classes ({.pull}) follow its own.
+func TestCardClasses(t *testing.T) {
+	a := article("c:x")
+	a.Cards[0].Classes = []string{"pull", "wide"}
+	e := app.NewTestEngine()
+	v := &ArticleView{Article: a}
+	if err := e.Load(v); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	want := el("details", attrs{"id", "x", "class", "card card-background pull wide", "data-card", "background"}).On("toggle", noop)
+	if err := app.Match(want, v, 0, 1, 0); err != nil {
+		t.Error(err)
+	}
+}

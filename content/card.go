@@ -91,7 +91,10 @@ type Card struct {
 	URL    string    `json:"url,omitempty"`
 	Date   time.Time `json:"date,omitzero"`
 	Lang   string    `json:"lang,omitempty"`
-	Blocks []Block   `json:"blocks"`
+	// Classes are the publisher's styling hooks ({.pull}), carried into
+	// the card's markup.
+	Classes []string `json:"classes,omitempty"`
+	Blocks  []Block  `json:"blocks"`
 }
 
 // Label is the card's name for a reader: its title, or the speaker of a

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -37,6 +38,11 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	seen := map[string]bool{}
 	for _, a := range n.Attrs {
 		switch {
+		case a.Key == "class":
+			// Any kind takes classes, {.pull} or class="pull wide": hooks
+			// for a publisher's styles.
+			b.cardClasses(&card, a)
+			continue
 		case known && !slices.Contains(keys, a.Key):
 			b.problem(a.Offset, fmt.Sprintf("a %s card has no attribute %q (it takes %s)", kind, a.Key, strings.Join(keys, ", ")))
 		case seen[a.Key]:
@@ -57,6 +63,24 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	}
 	b.article.Cards = append(b.article.Cards, card)
 	return content.Block{Kind: content.BlockCard, ID: card.ID}, true
+}
+
+// cardClass is a class a card may carry: letters, digits and hyphens,
+// from a letter.
+var cardClass = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+
+// cardClasses adds a class attribute's classes to the card.
+func (b *builder) cardClasses(card *content.Card, a cardAttr) {
+	for _, class := range strings.Fields(a.Value) {
+		switch {
+		case !cardClass.MatchString(class):
+			b.problem(a.Offset, fmt.Sprintf("class %q: write a class as letters, digits and hyphens, from a letter, as in {.pull}", class))
+		case class == "card" || strings.HasPrefix(class, "card-"):
+			b.problem(a.Offset, fmt.Sprintf("class %q is backstory's own: choose another name, as in {.pull}", class))
+		case !slices.Contains(card.Classes, class):
+			card.Classes = append(card.Classes, class)
+		}
+	}
 }
 
 // cardKindList names the card kinds as an author writes them:

@@ -82,7 +82,28 @@ func readLabel(s string) (string, int, bool) {
 	return "", 0, false
 }
 
-// readAttrs reads "{#id key=value key="quoted value"}". It returns the
+// decodeCharRefs decodes the character references of an attribute value
+// ("A &amp; B" is "A & B"), each once, as remark-directive does; what is
+// not one stays as written.
+func decodeCharRefs(v string) string {
+	if !strings.Contains(v, "&") {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '&' {
+			if r, n := charRef([]byte(v[i:])); n > 0 {
+				b.WriteString(r)
+				i += n - 1
+				continue
+			}
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
+}
+
+// readAttrs reads "{#id .class key=value key="quoted value"}". It returns the
 // attributes, the bytes read, and on a syntax error a message and its offset.
 func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at int) {
 	i := 1
@@ -108,6 +129,17 @@ func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at in
 			}
 			attrs = append(attrs, cardAttr{Key: "id", Value: s[i:j], Offset: offset + start})
 			i = j
+		case c == '.':
+			i++
+			j := i
+			for j < len(s) && isIDByte(s[j]) {
+				j++
+			}
+			if j == i {
+				return attrs, 0, "\".\" must be followed by a class, as in {.pull}", offset + start
+			}
+			attrs = append(attrs, cardAttr{Key: "class", Value: s[i:j], Offset: offset + start})
+			i = j
 		case isNameByte(c, true):
 			j := i
 			for j < len(s) && isNameByte(s[j], false) {
@@ -126,7 +158,7 @@ func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at in
 			if m == 0 {
 				return attrs, 0, "attribute " + key + " needs a value, as in " + key + "=\"…\"", offset + start
 			}
-			attrs = append(attrs, cardAttr{Key: key, Value: value, Offset: offset + start})
+			attrs = append(attrs, cardAttr{Key: key, Value: decodeCharRefs(value), Offset: offset + start})
 			i += m
 		default:
 			return attrs, 0, "unexpected " + quoteStart(s[i:]) + " in the card's {attributes}", offset + start
