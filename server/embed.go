@@ -13,11 +13,13 @@ import (
 // accentPattern is a CSS hex colour: #rgb or #rrggbb.
 var accentPattern = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
-// embedOptions reads an embed URL's query. Anything not valid is ignored,
-// never reflected: an unknown theme is "auto", a bad accent none. Other
-// parameters (pym.js adds initialWidth, childId, parentTitle, parentUrl)
-// are left alone.
-func embedOptions(q url.Values) ui.EmbedOptions {
+// embedOptions reads an embed URL's query; card says the embed is a single
+// card, which is the whole embed and so opens unless cards=closed (an
+// article's cards open only with cards=open). Anything not valid is
+// ignored, never reflected: an unknown theme is "auto", a bad accent none.
+// Other parameters (pym.js adds initialWidth, childId, parentTitle,
+// parentUrl; frame.js reads maxheight, fixed, card) are left alone.
+func embedOptions(q url.Values, card bool) ui.EmbedOptions {
 	var o ui.EmbedOptions
 	switch q.Get("theme") {
 	case "light", "dark":
@@ -26,7 +28,7 @@ func embedOptions(q url.Values) ui.EmbedOptions {
 	if a := q.Get("accent"); accentPattern.MatchString(a) {
 		o.Accent = strings.ToLower(a)
 	}
-	o.OpenCards = q.Get("cards") == "open"
+	o.OpenCards = q.Get("cards") == "open" || card && q.Get("cards") != "closed"
 	return o
 }
 
@@ -49,11 +51,7 @@ func (s *Server) serveEmbed(w http.ResponseWriter, r *http.Request, params ui.Pa
 		w.Header().Set("Content-Security-Policy", site.embedCSP(""))
 		return s.servePage(w, r)
 	}
-	opts := embedOptions(r.URL.Query())
-	if card != "" {
-		// A card embedded alone is the whole embed: open unless asked.
-		opts.OpenCards = r.URL.Query().Get("cards") != "closed"
-	}
+	opts := embedOptions(r.URL.Query(), card != "")
 	plain := opts
 	plain.Accent = ""
 	key := fmt.Sprintf("embed %s %s %s %t", slug, card, plain.Theme, plain.OpenCards)

@@ -118,27 +118,21 @@ func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at in
 		switch c := s[i]; {
 		case c == '}':
 			return attrs, i + 1, "", 0
-		case c == '#':
+		case c == '#' || c == '.':
+			// The shorthands: #id and .class.
+			key, example := "id", "an id, as in {#one-china}"
+			if c == '.' {
+				key, example = "class", "a class, as in {.pull}"
+			}
 			i++
 			j := i
 			for j < len(s) && isIDByte(s[j]) {
 				j++
 			}
 			if j == i {
-				return attrs, 0, "\"#\" must be followed by an id, as in {#one-china}", offset + start
+				return attrs, 0, "\"" + string(c) + "\" must be followed by " + example, offset + start
 			}
-			attrs = append(attrs, cardAttr{Key: "id", Value: s[i:j], Offset: offset + start})
-			i = j
-		case c == '.':
-			i++
-			j := i
-			for j < len(s) && isIDByte(s[j]) {
-				j++
-			}
-			if j == i {
-				return attrs, 0, "\".\" must be followed by a class, as in {.pull}", offset + start
-			}
-			attrs = append(attrs, cardAttr{Key: "class", Value: s[i:j], Offset: offset + start})
+			attrs = append(attrs, cardAttr{Key: key, Value: s[i:j], Offset: offset + start})
 			i = j
 		case isNameByte(c, true):
 			j := i
