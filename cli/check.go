@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"slices"
 
 	"backstory/content"
 	"backstory/content/articles"
@@ -19,56 +19,129 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "Usage: backstory check [DIR|FILE…]\n\nParses articles and reports every problem as file:line:col: message.\nWith no arguments, checks the articles embedded in the binary.\nExits 0 when there are none, 1 when there are.")
+		fmt.Fprintln(fset.Output(), "Usage: backstory check [DIR|FILE…]\n\nParses articles and their shared cards (DIR/cards/*.md) and reports every\nproblem as file:line:col: message, and shared cards no article places as\nwarnings. With no arguments, checks the articles embedded in the binary.\nExits 0 when there are no problems (warnings allowed), 1 when there are.")
 	}
 	if err := fset.Parse(args); err != nil {
 		return usageCode(err)
 	}
-	p := markdown.NewParser()
-	var files []markdown.ParsedFile
-	var problems content.Problems
-	checked := 0
-	add := func(fsys fs.FS, names []string, display string) {
-		parsed, ps := p.ParseFiles(fsys, names, display)
-		files = append(files, parsed...)
-		problems = append(problems, ps...)
-		checked += len(names)
-	}
+	var c checker
+	c.parser = markdown.NewParser()
 	if fset.NArg() == 0 {
-		names, _ := fs.Glob(articles.FS, "*.md")
-		add(articles.FS, names, articles.Dir)
+		c.dir(articles.FS, articles.Dir)
 	}
 	for _, arg := range fset.Args() {
 		info, err := os.Stat(arg)
-		if err != nil {
-			problems = append(problems, content.Problem{File: arg, Message: "cannot read: " + pathError(err)})
-			continue
+		switch {
+		case err != nil:
+			c.problems = append(c.problems, content.Problem{File: arg, Message: "cannot read: " + pathError(err)})
+		case info.IsDir():
+			c.dir(os.DirFS(arg), arg)
+		default:
+			c.file(arg)
 		}
-		if !info.IsDir() {
-			add(os.DirFS(filepath.Dir(arg)), []string{filepath.Base(arg)}, filepath.Dir(arg))
-			continue
-		}
-		names, err := fs.Glob(os.DirFS(arg), "*.md")
-		if err == nil && len(names) == 0 {
-			problems = append(problems, content.Problem{File: arg, Message: "no *.md files in this directory"})
-		}
-		slices.Sort(names)
-		add(os.DirFS(arg), names, arg)
 	}
-	problems = append(problems, markdown.DuplicateSlugs(files)...)
-	problems.Sort()
-	for _, p := range problems {
+	c.problems = append(c.problems, markdown.DuplicateSlugs(c.files)...)
+	c.problems.Sort()
+	for _, p := range c.problems {
 		fmt.Fprintln(env.Stderr, p.Error())
 	}
-	cards := 0
-	for _, f := range files {
-		cards += len(f.Article.Cards)
+	for _, w := range c.warnings {
+		fmt.Fprintln(env.Stderr, w)
 	}
-	fmt.Fprintf(env.Stdout, "%s, %s, %s\n", plural(checked, "article"), plural(cards, "card"), plural(len(problems), "problem"))
-	if len(problems) > 0 {
+	fmt.Fprintf(env.Stdout, "%s, %s", plural(c.articles, "article"), plural(c.cards, "card"))
+	if c.shared > 0 {
+		fmt.Fprintf(env.Stdout, " (%d shared)", c.shared)
+	}
+	fmt.Fprintf(env.Stdout, ", %s", plural(len(c.problems), "problem"))
+	if len(c.warnings) > 0 {
+		fmt.Fprintf(env.Stdout, ", %s", plural(len(c.warnings), "warning"))
+	}
+	fmt.Fprintln(env.Stdout)
+	if len(c.problems) > 0 {
 		return ExitProblems
 	}
 	return ExitOK
+}
+
+// checker gathers what check finds.
+type checker struct {
+	parser                  *markdown.Parser
+	files                   []markdown.ParsedFile // by slug, for duplicates across arguments
+	problems                content.Problems
+	warnings                []string
+	articles, cards, shared int
+}
+
+// dir checks a directory of articles and its shared cards.
+func (c *checker) dir(fsys fs.FS, display string) {
+	names, err := fs.Glob(fsys, "*.md")
+	if err == nil && len(names) == 0 {
+		c.problems = append(c.problems, content.Problem{File: display, Message: "no *.md files in this directory"})
+	}
+	store, problems, err := c.parser.Load(fsys, display)
+	if err != nil {
+		c.problems = append(c.problems, content.Problem{File: display, Message: err.Error()})
+		return
+	}
+	c.problems = append(c.problems, problems...)
+	c.articles += len(names)
+	for _, sum := range store.Summaries() {
+		c.cards += len(store.CardIDs(sum.Slug))
+		c.files = append(c.files, markdown.ParsedFile{Name: display + " (" + sum.Slug + ")", Article: content.Article{Slug: sum.Slug}})
+	}
+	for _, card := range store.SharedCards() {
+		c.shared++
+		if len(store.CardUsers(card.ID)) == 0 {
+			file := path.Join(display, content.SharedCardsDir, card.ID+".md")
+			c.warnings = append(c.warnings, fmt.Sprintf("%s: warning: no article places this card: place it with ::card{#%s}, or delete it", file, card.ID))
+		}
+	}
+}
+
+// file checks one article, with the shared cards of its directory, or one
+// shared card.
+func (c *checker) file(name string) {
+	dir := filepath.Dir(name)
+	if filepath.Base(dir) == content.SharedCardsDir {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			c.problems = append(c.problems, content.Problem{File: name, Message: "cannot read: " + pathError(err)})
+			return
+		}
+		if _, err := c.parser.ParseCard(name, src); err != nil {
+			c.problems = append(c.problems, problemsOf(err, name)...)
+		}
+		c.shared++
+		c.cards++
+		return
+	}
+	parsed, problems := c.parser.ParseFiles(os.DirFS(dir), []string{filepath.Base(name)}, dir)
+	c.problems = append(c.problems, problems...)
+	c.articles++
+	if len(parsed) == 0 {
+		return
+	}
+	cards, _ := c.parser.LoadCards(os.DirFS(dir), dir)
+	entry, err := content.NewEntry(&parsed[0].Article)
+	if err != nil {
+		c.problems = append(c.problems, content.Problem{File: name, Message: err.Error()})
+		return
+	}
+	_, ps := entry.Resolve(cards)
+	for _, p := range ps {
+		p.File = parsed[0].Name
+		c.problems = append(c.problems, p)
+	}
+	c.cards += len(parsed[0].Article.Cards)
+	c.files = append(c.files, parsed...)
+}
+
+// problemsOf is a parser's error as problems.
+func problemsOf(err error, file string) content.Problems {
+	if ps, ok := errors.AsType[content.Problems](err); ok {
+		return ps
+	}
+	return content.Problems{{File: file, Message: err.Error()}}
 }
 
 func plural(n int, word string) string {

@@ -34,7 +34,22 @@ func TestCheck(t *testing.T) {
 		wantStdout string
 		wantStderr []string
 	}{
-		{"embedded articles", []string{"check"}, 0, "2 articles, 11 cards, 0 problems\n", nil},
+		{"embedded articles", []string{"check"}, 0, "2 articles, 11 cards (2 shared), 0 problems\n", nil},
+		{"shared cards", []string{"check", "testdata/check-shared"}, 1, "1 article, 2 cards (3 shared), 3 problems, 2 warnings\n", []string{
+			"testdata/check-shared/cards/broken.md:1:1: quote card needs by=\"…\": who said it",
+			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\": write cards/nowhere.md",
+			"testdata/check-shared/story.md:12:1: the id \"clash\" is a shared card's (cards/clash.md) too",
+			"testdata/check-shared/cards/unused.md: warning: no article places this card",
+		}},
+		{"only warnings", []string{"check", "testdata/check-unused"}, 0, "1 article, 1 card (2 shared), 0 problems, 1 warning\n", []string{
+			"testdata/check-unused/cards/unused.md: warning: no article places this card: place it with ::card{#unused}",
+		}},
+		{"an article with shared cards", []string{"check", "testdata/check-shared/story.md"}, 1, "1 article, 3 cards, 2 problems\n", []string{
+			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\"",
+		}},
+		{"a shared card", []string{"check", "testdata/check-shared/cards/broken.md"}, 1, "0 articles, 1 card (1 shared), 1 problem\n", []string{
+			"testdata/check-shared/cards/broken.md:1:1: quote card needs by=",
+		}},
 		{"a good file", []string{"check", "testdata/check/good.md"}, 0, "1 article, 2 cards, 0 problems\n", nil},
 		{"a directory with problems", []string{"check", "testdata/check"}, 1, "2 articles, 2 cards, 2 problems\n", []string{
 			"testdata/check/bad.md:5:3: link to #missing, but no card or heading has the id \"missing\"",
@@ -61,6 +76,41 @@ func TestCheck(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNewCardIsPlacedAndChecked writes a shared card of each kind and an
+// article, places the cards in it, and checks the directory.
+func TestNewCardIsPlacedAndChecked(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ id, kind string }{{"wang-yi", "background"}, {"wang-yi-quote", "quote"}} {
+		code, stdout, stderr := run(t, "new", "-dir", dir, "-card", c.id, "-kind", c.kind)
+		path := filepath.Join(dir, "cards", c.id+".md")
+		if code != 0 || !strings.HasPrefix(stdout, "wrote "+path) {
+			t.Fatalf("new -card %s: exit %d, stdout %q, stderr %q", c.id, code, stdout, stderr)
+		}
+	}
+	if code, _, stderr := run(t, "new", "-dir", dir, "-card", "wang-yi"); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new -card: exit %d, stderr %q; want a refusal to overwrite", code, stderr)
+	}
+	if code, _, stderr := run(t, "new", "-dir", dir, "-card", "Wang Yi"); code != 2 || !strings.Contains(stderr, "lowercase") {
+		t.Errorf("new -card with a bad id: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "new", "-dir", dir, "-card", "x", "-kind", "nope"); code != 2 || !strings.Contains(stderr, "background or quote") {
+		t.Errorf("new -card with a bad kind: exit %d, stderr %q", code, stderr)
+	}
+	story := "---\ntitle: A story\n---\n\nAbout [Wang Yi](#wang-yi).\n\n::card{#wang-yi}\n"
+	if err := os.WriteFile(filepath.Join(dir, "story.md"), []byte(story), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := run(t, "check", dir); code != 0 || stdout != "1 article, 1 card (2 shared), 0 problems, 1 warning\n" || !strings.Contains(stderr, "wang-yi-quote.md: warning") {
+		t.Errorf("check with one card placed: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "story.md"), []byte(story+"\n::card{#wang-yi-quote}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := run(t, "check", dir); code != 0 || stdout != "1 article, 2 cards (2 shared), 0 problems\n" {
+		t.Errorf("check after placing: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"text/template"
 
+	"backstory/content"
 	"backstory/content/markdown"
 )
 
@@ -46,16 +47,46 @@ The speaker's exact words.
 More text.
 `))
 
+// newCards are the templates of "backstory new -card", by kind.
+var newCards = map[content.CardKind]string{
+	content.CardBackground: `---
+kind: background
+title: What this card explains
+updated: {{.Date}}
+---
+
+The context a reader may lack, in a few sentences. Every article that
+places this card with ::card{#{{.ID}}} shows it; change it here and they
+all do.
+`,
+	content.CardQuote: `---
+kind: quote
+by: Speaker's name
+role: Their role
+source: Where they said it
+date: {{.Date}}
+---
+
+The speaker's exact words. Every article that places this card
+with ::card{#{{.ID}}} shows them.
+`,
+}
+
 func runNew(ctx context.Context, env Env, args []string) int {
 	fset := flag.NewFlagSet("new", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
-	dir := fset.String("dir", "content/articles", "directory to write the article to")
+	dir := fset.String("dir", "content/articles", "directory to write the article to; a shared card goes to its cards/ folder")
+	cardID := fset.String("card", "", "write the shared card `ID`, DIR/cards/ID.md, instead of an article")
+	kind := fset.String("kind", string(content.CardBackground), "the kind of the shared card: background or quote")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "Usage: backstory new [-dir DIR] \"Title\"\n\nWrites DIR/<slug>.md with front matter and an example of each card.\nRefuses to overwrite an existing file.\n\nFlags:")
+		fmt.Fprintln(fset.Output(), "Usage: backstory new [-dir DIR] \"Title\"\n       backstory new [-dir DIR] -card ID [-kind KIND]\n\nWrites DIR/<slug>.md with front matter and an example of each card, or\nthe shared card DIR/cards/ID.md. Refuses to overwrite an existing file.\n\nFlags:")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
 		return usageCode(err)
+	}
+	if *cardID != "" {
+		return newCard(env, *dir, *cardID, content.CardKind(*kind))
 	}
 	title := strings.TrimSpace(strings.Join(fset.Args(), " "))
 	if title == "" {
@@ -102,4 +133,36 @@ func writeNew(path string, data []byte) error {
 func yamlString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "\r", " ", "\t", " ")
 	return `"` + r.Replace(s) + `"`
+}
+
+// newCard writes the shared card id, of the given kind, in dir's cards
+// folder.
+func newCard(env Env, dir, id string, kind content.CardKind) int {
+	if markdown.Slugify(id) != id {
+		fmt.Fprintf(env.Stderr, "backstory new: a card's id is lowercase letters, digits and hyphens, as in wang-yi (not %q)\n", id)
+		return ExitUsage
+	}
+	tmpl, ok := newCards[kind]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "backstory new: -kind %q: write background or quote\n", kind)
+		return ExitUsage
+	}
+	var buf bytes.Buffer
+	t := template.Must(template.New("card").Parse(tmpl))
+	if err := t.Execute(&buf, struct{ ID, Date string }{id, env.Now().Format("2006-01-02")}); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory new: %v\n", err)
+		return ExitProblems
+	}
+	folder := filepath.Join(dir, content.SharedCardsDir)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory new: %v\n", err)
+		return ExitProblems
+	}
+	path := filepath.Join(folder, id+".md")
+	if err := writeNew(path, buf.Bytes()); err != nil {
+		fmt.Fprintf(env.Stderr, "backstory new: %v\n", err)
+		return ExitProblems
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s; place it in an article with ::card{#%s}\n", path, id)
+	return ExitOK
 }

@@ -29,8 +29,14 @@ type Article struct {
 	// Blocks is the body in reading order. A card stands in it as a block of
 	// kind BlockCard naming the card.
 	Blocks []Block `json:"blocks"`
-	// Cards are the article's cards, in the order they appear.
+	// Cards are the article's cards, in the order they appear. A shared
+	// card placed in the article stands here as its id alone (Shared, no
+	// Kind) until Entry.Resolve puts the card in its place.
 	Cards []Card `json:"cards,omitempty"`
+	// Sites says where the source defines or places each card, for the
+	// problems found once the shared cards are known; not part of the
+	// article's JSON.
+	Sites []CardSite `json:"-"`
 }
 
 // Card returns the card with the given id.
@@ -50,4 +56,12 @@ func (a *Article) Date() time.Time {
 		return a.Updated
 	}
 	return a.Published
+}
+
+// CardSite is where an article's source defines a card, or places a shared
+// one (Placed): what problems that need the shared cards point at.
+type CardSite struct {
+	ID        string
+	Line, Col int
+	Placed    bool
 }

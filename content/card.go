@@ -95,6 +95,14 @@ type Card struct {
 	// the card's markup.
 	Classes []string `json:"classes,omitempty"`
 	Blocks  []Block  `json:"blocks"`
+
+	// Shared says the card lives on its own (cards/{id}.md) and is placed
+	// in articles; see Entry.Resolve. Updated is when its author last
+	// changed it in substance, as its front matter says, and Revision
+	// identifies its content: it changes whenever the card does.
+	Shared   bool      `json:"shared,omitempty"`
+	Updated  time.Time `json:"updated,omitzero"`
+	Revision string    `json:"rev,omitempty"`
 }
 
 // Label is the card's name for a reader: its title, or the speaker of a

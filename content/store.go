@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 )
@@ -45,6 +46,14 @@ type Entry struct {
 	json    []byte
 	sum     [sha256.Size]byte
 	cards   []string // the ids of its cards, in the article's order
+
+	// An article that places shared cards keeps its JSON as parsed (raw),
+	// the ids it places and what the cards were when json was made from
+	// raw (see Entry.Resolve). sites is where its cards are written.
+	raw          []byte
+	placed       []string
+	resolvedWith string
+	sites        []CardSite
 }
 
 // NewEntry encodes a for a store.
@@ -54,10 +63,18 @@ func NewEntry(a *Article) (Entry, error) {
 		return Entry{}, fmt.Errorf("encoding article %q: %w", a.Slug, err)
 	}
 	cards := make([]string, len(a.Cards))
+	var placed []string
 	for i, c := range a.Cards {
 		cards[i] = c.ID
+		if c.Shared && c.Kind == "" {
+			placed = append(placed, c.ID)
+		}
 	}
-	return Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards}, nil
+	e := Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards, sites: a.Sites}
+	if len(placed) > 0 {
+		e.raw, e.placed = data, placed
+	}
+	return e, nil
 }
 
 // Summary is the entry's article's summary.
@@ -73,10 +90,14 @@ type Store struct {
 	summaries []Summary
 	bySlug    map[string]int
 	revision  string
+
+	cards   []Card         // the shared cards, by id
+	cardAt  map[string]int // index in cards, by id
+	usersOf map[string][]int
 }
 
-// NewStore encodes the articles and makes a store of them, as
-// NewStoreOfEntries does.
+// NewStore encodes the articles and makes a store of them, with no shared
+// cards, as NewStoreOfEntries does.
 func NewStore(articles []Article) (*Store, error) {
 	entries := make([]Entry, len(articles))
 	for i := range articles {
@@ -86,31 +107,71 @@ func NewStore(articles []Article) (*Store, error) {
 		}
 		entries[i] = e
 	}
-	return NewStoreOfEntries(entries)
+	return NewStoreOfEntries(entries, nil)
 }
 
 // NewStoreOfEntries sorts the entries newest first (by publication date,
-// then slug) and indexes them. Two articles with one slug are an error.
-func NewStoreOfEntries(entries []Entry) (*Store, error) {
+// then slug) and indexes them with the shared cards. An entry not yet
+// resolved with these cards is resolved (see Entry.Resolve; resolve first
+// to learn the problems). Two articles with one slug are an error.
+func NewStoreOfEntries(entries []Entry, cards SharedCards) (*Store, error) {
 	sorted := slices.Clone(entries)
 	slices.SortFunc(sorted, func(a, b Entry) int { return newestFirst(a.summary, b.summary) })
 	s := &Store{
 		entries:   sorted,
 		summaries: make([]Summary, len(sorted)),
 		bySlug:    make(map[string]int, len(sorted)),
+		cardAt:    make(map[string]int, len(cards)),
+		usersOf:   map[string][]int{},
 	}
 	h := sha256.New()
 	for i := range sorted {
 		e := &sorted[i]
+		if len(e.placed) > 0 {
+			*e, _ = e.Resolve(cards)
+		}
 		if _, dup := s.bySlug[e.summary.Slug]; dup {
 			return nil, fmt.Errorf("two articles have the slug %q", e.summary.Slug)
 		}
 		s.bySlug[e.summary.Slug] = i
 		s.summaries[i] = e.summary
 		h.Write(e.sum[:])
+		for _, id := range e.placed {
+			if users := s.usersOf[id]; cards[id].Revision != "" && (len(users) == 0 || users[len(users)-1] != i) {
+				s.usersOf[id] = append(s.usersOf[id], i)
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(cards)) {
+		s.cardAt[id] = len(s.cards)
+		s.cards = append(s.cards, cards[id])
+		h.Write([]byte(id + " " + cards[id].Revision + "\n"))
 	}
 	s.revision = hex.EncodeToString(h.Sum(nil)[:16])
 	return s, nil
+}
+
+// SharedCards lists the shared cards, by id. The caller must not change
+// the slice.
+func (s *Store) SharedCards() []Card { return s.cards }
+
+// SharedCard returns the shared card with the given id.
+func (s *Store) SharedCard(id string) (Card, bool) {
+	i, ok := s.cardAt[id]
+	if !ok {
+		return Card{}, false
+	}
+	return s.cards[i], true
+}
+
+// CardUsers lists the articles that place the shared card with the given
+// id, newest first.
+func (s *Store) CardUsers(id string) []Summary {
+	users := make([]Summary, len(s.usersOf[id]))
+	for i, at := range s.usersOf[id] {
+		users[i] = s.summaries[at]
+	}
+	return users
 }
 
 // Revision identifies the store's content: it changes when any article

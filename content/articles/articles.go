@@ -4,9 +4,10 @@ package articles
 
 import "embed"
 
-// FS holds the embedded articles at its top level.
+// FS holds the embedded articles at its top level, and their shared
+// cards in cards/.
 //
-//go:embed *.md
+//go:embed *.md cards/*.md
 var FS embed.FS
 
 // Dir is where the embedded articles live in the repository, for messages.

@@ -37,6 +37,7 @@ type Dir struct {
 
 	scan  sync.Mutex       // held by Rescan
 	files map[string]*file // by name in dir; guarded by scan
+	cards map[string]*file // shared cards, by name in dir/cards; guarded by scan
 
 	mu       sync.Mutex // guards store and problems
 	store    *content.Store
@@ -55,7 +56,9 @@ type file struct {
 
 	// parsed is the file's last version that parsed, nil if none did;
 	// broken lists the problems of its current text, nil if it parses.
+	// A shared card's file has card instead of parsed.
 	parsed *content.Entry
+	card   *content.Card
 	broken content.Problems
 	// served is the file's article in the store: parsed, or an older
 	// version while parsed's slug is another file's, or nil.
@@ -99,14 +102,15 @@ func Open(dir string, p *markdown.Parser) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", dir, err)
 	}
-	d := &Dir{dir: dir, parser: p, racy: racyWindow, files: map[string]*file{}, store: empty}
+	d := &Dir{dir: dir, parser: p, racy: racyWindow, files: map[string]*file{}, cards: map[string]*file{}, store: empty}
 	if _, err := d.Rescan(); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-// Store is the articles now: for each file, its last version that parsed.
+// Store is the articles and shared cards now: for each file, its last
+// version that parsed.
 // A file whose slug another file held first is left out (or, if an older
 // version of it had another slug, that version stays); Problems says so.
 func (d *Dir) Store() *content.Store {
@@ -139,8 +143,12 @@ func (d *Dir) snapshot() (*content.Store, content.Problems) {
 func (d *Dir) Rescan() (changed bool, err error) {
 	d.scan.Lock()
 	defer d.scan.Unlock()
-	dirty, err := d.update()
-	if err != nil || !dirty {
+	dirty, err := d.update("", d.files)
+	if err != nil {
+		return false, err
+	}
+	cardsDirty, err := d.update(content.SharedCardsDir, d.cards)
+	if err != nil || !dirty && !cardsDirty {
 		return false, err
 	}
 	return d.rebuild()
@@ -165,23 +173,32 @@ type readJob struct {
 	name string
 	stat stat
 	old  *file // nil for a new file
+	path string
+	card bool // a shared card's file
 
 	// Set by readOne:
-	gone    bool              // deleted since it was listed
-	sum     [sha256.Size]byte // of the bytes read; zero on error
-	readErr error
-	same    bool             // the bytes are the old ones
-	entry   content.Entry    // the article, encoded for the store
-	broken  content.Problems // from the parser, or the read error
-	readAt  time.Time
+	gone       bool              // deleted since it was listed
+	sum        [sha256.Size]byte // of the bytes read; zero on error
+	readErr    error
+	same       bool             // the bytes are the old ones
+	entry      content.Entry    // the article, encoded for the store
+	parsedCard content.Card     // or the shared card
+	broken     content.Problems // from the parser, or the read error
+	readAt     time.Time
 }
 
-// update brings d.files up to date with the directory and reports whether
-// any file's article or problems may have changed.
-func (d *Dir) update() (dirty bool, err error) {
-	entries, err := os.ReadDir(d.dir)
+// update brings files up to date with the folder sub of the directory
+// ("" for the articles, "cards" for the shared cards) and reports whether
+// any file's article, card or problems may have changed. The articles'
+// folder must exist; a missing cards folder holds no cards.
+func (d *Dir) update(sub string, files map[string]*file) (dirty bool, err error) {
+	folder := filepath.Join(d.dir, sub)
+	entries, err := os.ReadDir(folder)
+	if sub != "" && errors.Is(err, fs.ErrNotExist) {
+		entries, err = nil, nil
+	}
 	if err != nil {
-		return false, fmt.Errorf("reading the articles in %s: %w", d.dir, err)
+		return false, fmt.Errorf("reading the articles in %s: %w", folder, err)
 	}
 	seen := make(map[string]bool, len(entries))
 	var jobs []*readJob
@@ -190,7 +207,7 @@ func (d *Dir) update() (dirty bool, err error) {
 		if !isArticleName(name) {
 			continue
 		}
-		info, err := d.stat(e)
+		info, err := d.stat(folder, e)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			continue // deleted since listed, or a dangling link
@@ -198,18 +215,18 @@ func (d *Dir) update() (dirty bool, err error) {
 			// Read it to report the error; its stat stays unknown, so it
 			// is tried again at the next rescan.
 			seen[name] = true
-			jobs = append(jobs, &readJob{name: name, stat: stat{size: -1}, old: d.files[name]})
+			jobs = append(jobs, &readJob{name: name, path: filepath.Join(folder, name), card: sub != "", stat: stat{size: -1}, old: files[name]})
 			continue
 		case !info.Mode().IsRegular():
 			continue
 		}
 		seen[name] = true
 		st := statOf(info)
-		old := d.files[name]
+		old := files[name]
 		if old != nil && old.hasSum && old.stat.equal(st) && !old.racy(d.racy) {
 			continue
 		}
-		jobs = append(jobs, &readJob{name: name, stat: st, old: old})
+		jobs = append(jobs, &readJob{name: name, path: filepath.Join(folder, name), card: sub != "", stat: st, old: old})
 	}
 	forEach(len(jobs), func(i int) { d.readOne(jobs[i]) })
 
@@ -225,29 +242,33 @@ func (d *Dir) update() (dirty bool, err error) {
 		f := j.old
 		if f == nil {
 			f = &file{}
-			d.files[j.name] = f
+			files[j.name] = f
 		}
 		f.stat, f.readAt, f.sum, f.hasSum = j.stat, j.readAt, j.sum, j.readErr == nil
-		if j.broken != nil {
+		switch {
+		case j.broken != nil:
 			f.broken = j.broken
-		} else {
+		case j.card:
+			f.card, f.broken = &j.parsedCard, nil
+		default:
 			f.parsed, f.broken = &j.entry, nil
 		}
 		dirty = true
 	}
-	for name := range d.files {
+	for name := range files {
 		if !seen[name] {
-			delete(d.files, name)
+			delete(files, name)
 			dirty = true
 		}
 	}
 	return dirty, nil
 }
 
-// stat returns the file's information, following a symbolic link.
-func (d *Dir) stat(e fs.DirEntry) (fs.FileInfo, error) {
+// stat returns the information of a file of folder, following a symbolic
+// link.
+func (d *Dir) stat(folder string, e fs.DirEntry) (fs.FileInfo, error) {
 	if e.Type()&fs.ModeSymlink != 0 {
-		return os.Stat(filepath.Join(d.dir, e.Name()))
+		return os.Stat(filepath.Join(folder, e.Name()))
 	}
 	return e.Info()
 }
@@ -268,7 +289,7 @@ func forEach(n int, f func(i int)) {
 
 // readOne reads the job's file, and parses it if its bytes changed.
 func (d *Dir) readOne(j *readJob) {
-	path := filepath.Join(d.dir, j.name)
+	path := j.path
 	j.readAt = time.Now()
 	src, err := os.ReadFile(path)
 	d.reads.Add(1)
@@ -288,6 +309,11 @@ func (d *Dir) readOne(j *readJob) {
 		return
 	}
 	d.parses.Add(1)
+	if j.card {
+		j.parsedCard, err = d.parser.ParseCard(path, src)
+		j.broken = problemsOf(err, path)
+		return
+	}
 	a, err := d.parser.Parse(path, src)
 	if err != nil {
 		ps, ok := errors.AsType[content.Problems](err)
@@ -308,12 +334,25 @@ func (d *Dir) rebuild() (changed bool, err error) {
 	names := slices.Sorted(maps.Keys(d.files))
 	assignSlugs(names, d.files)
 
-	var entries []content.Entry
+	cards := content.SharedCards{}
 	var problems content.Problems
+	for _, f := range d.cards {
+		if f.card != nil {
+			cards[f.card.ID] = *f.card
+		}
+		problems = append(problems, f.broken...)
+	}
+	var entries []content.Entry
 	for _, name := range names {
 		f := d.files[name]
 		if f.served != nil {
-			entries = append(entries, *f.served)
+			resolved, ps := f.served.Resolve(cards)
+			*f.served = resolved // keeps what it was resolved with
+			for _, p := range ps {
+				p.File = filepath.Join(d.dir, name)
+				problems = append(problems, p)
+			}
+			entries = append(entries, resolved)
 		}
 		problems = append(problems, f.broken...)
 		if f.taken != "" && f.broken == nil {
@@ -324,7 +363,7 @@ func (d *Dir) rebuild() (changed bool, err error) {
 		}
 	}
 	problems.Sort()
-	store, err := content.NewStoreOfEntries(entries)
+	store, err := content.NewStoreOfEntries(entries, cards)
 	if err != nil {
 		// assignSlugs gives each slug to one file: this is a bug.
 		return false, fmt.Errorf("building the articles of %s: %w", d.dir, err)
@@ -339,4 +378,17 @@ func (d *Dir) rebuild() (changed bool, err error) {
 		d.problems, changed = problems, true
 	}
 	return changed, nil
+}
+
+// problemsOf is a parser's error as problems in the file at path; nil for
+// nil.
+func problemsOf(err error, path string) content.Problems {
+	if err == nil {
+		return nil
+	}
+	ps, ok := errors.AsType[content.Problems](err)
+	if !ok || len(ps) == 0 {
+		ps = content.Problems{{File: path, Message: err.Error()}}
+	}
+	return ps
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"syscall"
 	"time"
@@ -24,7 +25,7 @@ const (
 	maxDelay = 250 * time.Millisecond
 )
 
-// Watch watches the directory with fsnotify until ctx is done, and after each
+// Watch watches the directory, and its cards folder, with fsnotify until ctx is done, and after each
 // burst of changes (debounced, ~50 ms) rescans it and calls changed with the new
 // store and problems if anything changed. It returns nil when ctx is done, or
 // an error if watching fails.
@@ -43,6 +44,17 @@ func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Pr
 	watched := filepath.Clean(d.dir)
 	if err := w.Add(watched); err != nil {
 		return watchError(d.dir, err)
+	}
+	// The shared cards' folder is watched too, from when it exists.
+	cardsDir := filepath.Join(watched, content.SharedCardsDir)
+	watchCards := func() error {
+		if err := w.Add(cardsDir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return watchError(cardsDir, err)
+		}
+		return nil
+	}
+	if err := watchCards(); err != nil {
+		return err
 	}
 
 	rescan := func() error {
@@ -81,6 +93,15 @@ func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Pr
 				if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 					return fmt.Errorf("watching %s for changes: the directory was removed or renamed", d.dir)
 				}
+				continue
+			}
+			if ev.Name == cardsDir {
+				if ev.Has(fsnotify.Create) {
+					if err := watchCards(); err != nil {
+						return err
+					}
+				}
+				schedule()
 				continue
 			}
 			if isArticleName(filepath.Base(ev.Name)) {

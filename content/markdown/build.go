@@ -142,8 +142,8 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 		}
 	}
 	for _, c := range cards {
-		if _, ok := b.cardIDs[c]; ok {
-			continue
+		if _, ok := b.cardIDs[c]; ok || c.Leaf {
+			continue // a placed card names its id, or is a problem
 		}
 		id := b.unique(derivedCardID(c, b.src), b.ids)
 		b.isCard[id] = true

@@ -34,6 +34,9 @@ type Card struct {
 	Offset int
 	// Closed reports whether a closing ":::" line ended the card.
 	Closed bool
+	// Leaf says the card is a leaf directive of one line, "::name…",
+	// with no body: "::card{#id}" places a shared card.
+	Leaf bool
 	// Nested holds the offsets of card openings found inside this card,
 	// which are errors: cards do not nest.
 	Nested []int

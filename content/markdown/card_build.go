@@ -22,6 +22,9 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	if n.Syntax != "" {
 		b.problem(n.SyntaxOffset, n.Syntax)
 	}
+	if n.Leaf {
+		return b.placedCard(n, depth)
+	}
 	for _, o := range n.Nested {
 		b.problem(o, "a card cannot contain another card: close the first card with \":::\" before opening the next")
 	}
@@ -62,6 +65,8 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 		b.problem(n.Offset, "the card is empty: write its text between the opening line and \":::\"")
 	}
 	b.article.Cards = append(b.article.Cards, card)
+	line, col := b.lineCol(n.Offset)
+	b.article.Sites = append(b.article.Sites, content.CardSite{ID: card.ID, Line: line, Col: col})
 	return content.Block{Kind: content.BlockCard, ID: card.ID}, true
 }
 

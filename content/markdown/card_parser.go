@@ -20,14 +20,20 @@ func (p *cardParser) Trigger() []byte { return []byte{':'} }
 
 // Open starts a card on a line of three or more colons followed by a name. A
 // line of colons alone opens nothing in a well-formed document, so it is kept
-// as a stray fence for the builder to report.
+// as a stray fence for the builder to report. Two colons and a name are a
+// leaf directive, a card of one line: "::card{#id}" places a shared card.
 func (p *cardParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	indent, pos := util.IndentWidth(line, reader.LineOffset())
-	if indent > 3 || fenceLength(line[pos:]) < 3 {
+	fence := fenceLength(line[pos:])
+	if indent > 3 || fence < 2 {
 		return nil, parser.NoChildren
 	}
 	rest := bytes.TrimLeft(line[pos:], ":")
+	if fence == 2 && (len(rest) == 0 || !isNameByte(rest[0], true)) {
+		// "::" and then no name: text, as for remark-directive.
+		return nil, parser.NoChildren
+	}
 	if outer := enclosingCard(parent); outer != nil && !isBlank(rest) {
 		// Cards do not nest. Rather than open a card inside a card, keep the
 		// line as text of the outer card and let the builder report it; this
@@ -36,6 +42,19 @@ func (p *cardParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 		return nil, parser.NoChildren
 	}
 	card := NewCard(seg.Start + pos)
+	if fence == 2 {
+		// A leaf directive, "::card{#id}": it places a shared card. A
+		// line that only starts like one is text, as for
+		// remark-directive, unless it names our directive: then its
+		// author meant one, and hears what is wrong.
+		card.Leaf, card.Closed = true, true
+		parseOpening(card, rest, card.Offset+2)
+		if card.Syntax != "" && card.Name != placeDirective {
+			return nil, parser.NoChildren
+		}
+		skipLine(reader, line)
+		return card, parser.NoChildren
+	}
 	if isBlank(rest) {
 		// A stray ":::" that closes nothing.
 		card.Closed = true
@@ -51,7 +70,7 @@ func (p *cardParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 // to a fenced code block inside the card.
 func (p *cardParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	card := node.(*Card)
-	if card.Name == "" {
+	if card.Name == "" || card.Leaf {
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()

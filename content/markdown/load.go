@@ -75,39 +75,107 @@ func (p *Parser) parseEach(fsys fs.FS, names []string, display string, keep func
 	return all
 }
 
-// LoadDir parses every *.md file at the top of fsys into a store. Problems
-// name files as path.Join(display, name). On any problem, the error is a
+// LoadDir parses every *.md file at the top of fsys, and the shared cards
+// in its cards/ folder, into a store. Problems name files as
+// path.Join(display, name). On any problem, the error is a
 // content.Problems listing them all, two files with one slug included.
-// Each article is encoded for the store as soon as it is parsed, so that
-// no more than a few articles are ever decoded in memory at once.
 func (p *Parser) LoadDir(fsys fs.FS, display string) (*content.Store, error) {
+	store, problems, err := p.Load(fsys, display)
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return store, nil
+}
+
+// Load is LoadDir that keeps going: the store holds every article and card
+// that parsed, and problems lists what is wrong. Each article is encoded
+// for the store as soon as it is parsed, so that no more than a few
+// articles are ever decoded in memory at once. The error is for a
+// directory that cannot be listed.
+func (p *Parser) Load(fsys fs.FS, display string) (*content.Store, content.Problems, error) {
 	names, err := fs.Glob(fsys, "*.md")
 	if err != nil {
-		return nil, fmt.Errorf("listing articles in %s: %w", display, err)
+		return nil, nil, fmt.Errorf("listing articles in %s: %w", display, err)
 	}
 	slices.Sort(names)
+	cards, problems := p.LoadCards(fsys, display)
 	entries := make([]content.Entry, len(names))
 	parsed := make([]bool, len(names))
-	problems := p.parseEach(fsys, names, display, func(i int, a *content.Article) (err error) {
+	problems = append(problems, p.parseEach(fsys, names, display, func(i int, a *content.Article) (err error) {
 		entries[i], err = content.NewEntry(a)
 		parsed[i] = err == nil
 		return err
-	})
+	})...)
 	var files, slugs []string
 	var kept []content.Entry
 	for i, ok := range parsed {
-		if ok {
-			files = append(files, path.Join(display, names[i]))
-			slugs = append(slugs, entries[i].Summary().Slug)
-			kept = append(kept, entries[i])
+		if !ok {
+			continue
 		}
+		file := path.Join(display, names[i])
+		e, ps := entries[i].Resolve(cards)
+		problems = append(problems, inFile(ps, file)...)
+		files = append(files, file)
+		slugs = append(slugs, e.Summary().Slug)
+		kept = append(kept, e)
 	}
-	problems = append(problems, duplicateSlugs(files, slugs)...)
-	if len(problems) > 0 {
-		problems.Sort()
-		return nil, problems
+	dups := duplicateSlugs(files, slugs)
+	problems = append(problems, dups...)
+	problems.Sort()
+	if len(dups) > 0 {
+		kept = keepFirstOfEachSlug(kept)
 	}
-	return content.NewStoreOfEntries(kept)
+	store, err := content.NewStoreOfEntries(kept, cards)
+	return store, problems, err
+}
+
+// keepFirstOfEachSlug drops the entries whose slug an earlier one has.
+func keepFirstOfEachSlug(entries []content.Entry) []content.Entry {
+	seen := map[string]bool{}
+	return slices.DeleteFunc(entries, func(e content.Entry) bool {
+		dup := seen[e.Slug()]
+		seen[e.Slug()] = true
+		return dup
+	})
+}
+
+// inFile names file in problems that name none.
+func inFile(problems content.Problems, file string) content.Problems {
+	for i := range problems {
+		problems[i].File = file
+	}
+	return problems
+}
+
+// LoadCards parses the shared cards of fsys, the *.md files in its cards/
+// folder (none if there is no such folder), and returns those that parsed
+// and every problem found.
+func (p *Parser) LoadCards(fsys fs.FS, display string) (content.SharedCards, content.Problems) {
+	names, _ := fs.Glob(fsys, content.SharedCardsDir+"/*.md")
+	slices.Sort(names)
+	cards := content.SharedCards{}
+	var problems content.Problems
+	for _, name := range names {
+		shown := path.Join(display, name)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			problems = append(problems, content.Problem{File: shown, Message: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		card, err := p.ParseCard(shown, src)
+		if ps, ok := errors.AsType[content.Problems](err); ok {
+			problems = append(problems, ps...)
+			continue
+		} else if err != nil {
+			problems = append(problems, content.Problem{File: shown, Message: err.Error()})
+			continue
+		}
+		cards[card.ID] = card
+	}
+	return cards, problems
 }
 
 // DuplicateSlugs reports files whose articles share a slug.
