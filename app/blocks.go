@@ -21,6 +21,7 @@ type renderer struct {
 	notes        map[string]string // share feedback, by card
 	imageSizes   map[string]Size
 	embedded     bool   // links open in a new tab
+	bare         bool   // a card on its own page: no card buttons, no link to its page
 	prefix       Prefix // the site's, for links and images within it
 	refsTo       string // the article's URL, where card references lead when its cards are not all here
 	onToggle     app.EventHandler

@@ -48,20 +48,44 @@ func (r *renderer) card(c content.Card) app.UI {
 	}
 	// Only ever open="true": go-app writes Open(false) as open="false",
 	// which a browser reads as open.
+	inside := []app.UI{el("summary", attrs{"class", "card-summary"}, summary...), render.body(r, c)}
+	if c.Shared {
+		inside = append(inside, r.sharedNote(c))
+	}
 	return el("details", attrs{
 		"id", c.ID,
 		"class", strings.Join(append([]string{"card", "card-" + string(c.Kind)}, c.Classes...), " "),
 		"data-card", string(c.Kind),
+		"data-shared", sharedAttr(c),
 		"open", ifTrue(r.state.open[c.ID]),
-	},
-		el("summary", attrs{"class", "card-summary"}, summary...),
-		render.body(r, c),
-	).On("toggle", r.onToggle, app.EventScope(c.ID))
+	}, inside...).On("toggle", r.onToggle, app.EventScope(c.ID))
+}
+
+// sharedAttr is a card's data-shared: "yes" for a shared card. (go-app
+// writes a value "true" as a bare attribute on the server, not in the
+// browser.)
+func sharedAttr(c content.Card) string {
+	if c.Shared {
+		return "yes"
+	}
+	return ""
+}
+
+// sharedNote is what a shared card adds below its body: when it was
+// updated, if after the article's publication, and a link to its page,
+// where every story that uses it is listed.
+func (r *renderer) sharedNote(c content.Card) app.UI {
+	var note []app.UI
+	if !c.Updated.IsZero() && c.Updated.After(r.article.Published) {
+		note = append(note, textEl("span", "card-updated", "Updated "), el("time", attrs{"datetime", isoDate(c.Updated)}, text(formatDate(c.Updated))), text(" · "))
+	}
+	note = append(note, el("a", append(r.linkAttrs(CardPath(c.ID), ""), "class", "card-more"), text("More on this")))
+	return el("p", attrs{"class", "card-shared"}, note...)
 }
 
 func (r *renderer) backgroundBody(c content.Card) app.UI {
 	body := r.blocks(c.Blocks, false)
-	if !r.embedded {
+	if !r.embedded && !r.bare {
 		body = append(body, r.cardActions(c))
 	}
 	return el("div", attrs{"class", "card-body"}, body...)
@@ -109,13 +133,14 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 	if len(where) > 0 {
 		credit = append(credit, el("span", attrs{"class", "quote-where"}, where...))
 	}
-	return el("div", attrs{"class", "card-body"},
-		el("figure", attrs{"class", "quote"},
-			el("blockquote", attrs{"cite", c.URL, "lang", lang}, r.blocks(c.Blocks, false)...),
-			el("figcaption", attrs{"class", "quote-credit"}, credit...),
-		),
-		r.cardActions(c),
-	)
+	body := []app.UI{el("figure", attrs{"class", "quote"},
+		el("blockquote", attrs{"cite", c.URL, "lang", lang}, r.blocks(c.Blocks, false)...),
+		el("figcaption", attrs{"class", "quote-credit"}, credit...),
+	)}
+	if !r.bare {
+		body = append(body, r.cardActions(c))
+	}
+	return el("div", attrs{"class", "card-body"}, body...)
 }
 
 // firstText is the text of the first paragraph among blocks.

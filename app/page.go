@@ -140,6 +140,13 @@ func pageFromAPI(path string, rt Route, status int, body string) (PageData, erro
 	case KindArticle:
 		d.Kind = KindArticle
 		return d, json.Unmarshal([]byte(body), &d.Article)
+	case KindCard:
+		var page CardPageData
+		if err := json.Unmarshal([]byte(body), &page); err != nil {
+			return PageData{}, err
+		}
+		d.Kind, d.SharedCard, d.Backlinks = KindCard, &page.Card, page.Articles
+		return d, nil
 	}
 	return PageData{}, fmt.Errorf("the wasm cannot show pages of the route %s", rt.Name)
 }
@@ -157,6 +164,8 @@ func (p *Page) Render() app.UI {
 		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes, Prefix: prefix}
 	case KindIndex:
 		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination, Prefix: prefix}
+	case KindCard:
+		main = &CardPageView{Card: p.data.SharedCard, Articles: p.data.Backlinks, Prefix: prefix}
 	case KindOffline:
 		main = offline(prefix)
 	default:

@@ -19,6 +19,7 @@ const (
 	KindNotFound PageKind = "notfound"
 	KindOffline  PageKind = "offline"
 	KindEmbed    PageKind = "embed"
+	KindCard     PageKind = "card"
 )
 
 // PageData is everything a page renders from. The server renders the page
@@ -42,6 +43,10 @@ type PageData struct {
 	// Card is the id of the one card of Article a single-card embed shows
 	// (KindEmbed); "" for the whole article.
 	Card string `json:"card,omitempty"`
+	// SharedCard is the shared card a card page shows, and Backlinks the
+	// articles that place it, newest first (KindCard).
+	SharedCard *content.Card    `json:"sharedCard,omitempty"`
+	Backlinks  []content.Summary `json:"backlinks,omitempty"`
 	// ImageSizes are the intrinsic sizes of the article's images that the
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
@@ -64,6 +69,24 @@ type Pagination struct {
 type IndexPageData struct {
 	Pagination
 	Articles []content.Summary `json:"articles"`
+}
+
+// CardPageData is the JSON of a shared card's page (APICardPath): the card
+// and the articles that place it, newest first.
+type CardPageData struct {
+	Card     content.Card      `json:"card"`
+	Articles []content.Summary `json:"articles"`
+}
+
+// CardListItem is a shared card in the list of cards (RouteCardList):
+// enough for the service worker to tell which saved pages show an old
+// version of it.
+type CardListItem struct {
+	ID       string           `json:"id"`
+	Kind     content.CardKind `json:"kind"`
+	Title    string           `json:"title"`
+	Revision string           `json:"rev"`
+	Articles int              `json:"articles"`
 }
 
 // EmbedOptions are a publisher's choices for an embedded article, from the
@@ -108,6 +131,10 @@ func (d *PageData) Title() string {
 			return CardEmbedTitle(c) + " · " + SiteName
 		}
 		return d.Article.Title + " · " + SiteName
+	case KindCard:
+		if c := d.SharedCard; c != nil {
+			return CardEmbedTitle(*c) + " · " + SiteName
+		}
 	case KindNotFound:
 		return "Page not found · " + SiteName
 	case KindOffline:

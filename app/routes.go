@@ -24,6 +24,9 @@ const (
 	RouteArticle       RouteName = "article"
 	RouteEmbed         RouteName = "embed"
 	RouteCardEmbed     RouteName = "embed-card"
+	RouteCard          RouteName = "card"
+	RouteCardList      RouteName = "api-cards"
+	RouteCardJSON      RouteName = "api-card"
 	RouteOffline       RouteName = "offline"
 	RouteNotFound      RouteName = "not-found"
 	RouteArticleList   RouteName = "api-articles"
@@ -51,12 +54,15 @@ var Routes = []Route{
 	{Name: RouteArticle, Pattern: "/articles/{slug}", About: "articles", Page: KindArticle, Wasm: true, JSON: RouteArticleJSON, Static: true, Offline: OfflinePage},
 	{Name: RouteEmbed, Pattern: "/embed/{slug}", About: "embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
 	{Name: RouteCardEmbed, Pattern: "/embed/{slug}/{card}", About: "single-card embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
+	{Name: RouteCard, Pattern: "/cards/{id}", About: "shared cards' pages", Page: KindCard, Wasm: true, JSON: RouteCardJSON, Static: true, Offline: OfflinePage},
 	{Name: RouteOffline, Pattern: "/offline", About: "the offline page", Page: KindOffline, Static: true, Offline: OfflinePage},
 	{Name: RouteNotFound, Pattern: "/404.html", About: "the not-found page", Page: KindNotFound, File: true, Static: true, Offline: OfflinePage, Status: 404},
 	{Name: RouteArticleList, Pattern: "/api/articles.json", About: "the list of articles as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteArticleListTo, Pattern: "/api/articles", About: "the list of articles, by its other address", RedirectTo: RouteArticleList, Static: true, Offline: OfflineNetwork},
 	{Name: RouteArticleJSON, Pattern: "/api/articles/{slug}.json", About: "articles as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteArticleJSONTo, Pattern: "/api/articles/{slug}", About: "articles as JSON, by their other address", RedirectTo: RouteArticleJSON, Static: true, Offline: OfflineNetwork},
+	{Name: RouteCardList, Pattern: "/api/cards.json", About: "the list of shared cards and their revisions as JSON", Static: true, Offline: OfflineNetwork},
+	{Name: RouteCardJSON, Pattern: "/api/cards/{id}.json", About: "shared cards and the articles that use them as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteIndexJSON, Pattern: "/api/pages/{n}.json", About: "the index's pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
 	{Name: RouteOEmbed, Pattern: "/oembed", About: "the oEmbed endpoint", Offline: OfflineNetwork},
 	{Name: RouteArticleOEmbed, Pattern: "/oembed/{slug}.json", About: "oEmbed answers", Static: true, Offline: OfflineNetwork},
@@ -90,6 +96,12 @@ func EmbedPath(slug string) string { return route(RouteEmbed).Path(slug) }
 
 // CardEmbedPath is the path of the embed page of one card of an article.
 func CardEmbedPath(slug, card string) string { return route(RouteCardEmbed).Path(slug, card) }
+
+// CardPath is the path of a shared card's page.
+func CardPath(id string) string { return route(RouteCard).Path(id) }
+
+// APICardPath is the path of a shared card's JSON.
+func APICardPath(id string) string { return route(RouteCardJSON).Path(id) }
 
 // APIArticlePath is the path of an article's JSON.
 func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(slug) }

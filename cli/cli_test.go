@@ -34,9 +34,9 @@ func TestCheck(t *testing.T) {
 		wantStdout string
 		wantStderr []string
 	}{
-		{"embedded articles", []string{"check"}, 0, "2 articles, 11 cards (2 shared), 0 problems\n", nil},
+		{"embedded articles", []string{"check"}, 0, "2 articles, 12 cards (2 shared), 0 problems\n", nil},
 		{"shared cards", []string{"check", "testdata/check-shared"}, 1, "1 article, 2 cards (3 shared), 3 problems, 2 warnings\n", []string{
-			"testdata/check-shared/cards/broken.md:1:1: quote card needs by=\"…\": who said it",
+			"testdata/check-shared/cards/broken.md:2:1: quote card needs by=\"…\": who said it",
 			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\": write cards/nowhere.md",
 			"testdata/check-shared/story.md:12:1: the id \"clash\" is a shared card's (cards/clash.md) too",
 			"testdata/check-shared/cards/unused.md: warning: no article places this card",
@@ -48,7 +48,7 @@ func TestCheck(t *testing.T) {
 			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\"",
 		}},
 		{"a shared card", []string{"check", "testdata/check-shared/cards/broken.md"}, 1, "0 articles, 1 card (1 shared), 1 problem\n", []string{
-			"testdata/check-shared/cards/broken.md:1:1: quote card needs by=",
+			"testdata/check-shared/cards/broken.md:2:1: quote card needs by=",
 		}},
 		{"a good file", []string{"check", "testdata/check/good.md"}, 0, "1 article, 2 cards, 0 problems\n", nil},
 		{"a directory with problems", []string{"check", "testdata/check"}, 1, "2 articles, 2 cards, 2 problems\n", []string{

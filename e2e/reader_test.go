@@ -114,7 +114,7 @@ func firstDiff(a, b string) string {
 // hand-over is the DOM the server sent.
 func TestFirstRenderEqualsPrerender(t *testing.T) {
 	srv := serve(t)
-	for _, path := range []string{"/", article, "/articles/how-to-write", "/no/such/page"} {
+	for _, path := range []string{"/", article, "/articles/how-to-write", "/cards/wang-yi", "/no/such/page"} {
 		t.Run(path, func(t *testing.T) {
 			tab := newTab(t)
 			onNewDocument(t, tab, snapshotJS+`; document.addEventListener("DOMContentLoaded", () => { window.prerendered = snapshot(document.querySelector(".page")); });`)

@@ -48,6 +48,9 @@ type workerConfig struct {
 	Pages   []string          `json:"pages"`
 	Offline string            `json:"offline"`
 	Routes  []workerRoute     `json:"routes"`
+	// Cards is the list of shared cards and their revisions: a saved page
+	// that shows an older one is saved anew when a release activates.
+	Cards string `json:"cards"`
 }
 
 // workerRoute is a route as the worker tells URLs apart: by their path,
@@ -69,6 +72,7 @@ func (s *site) workerConfig(limit int) workerConfig {
 		Assets:  s.url(ui.AssetPath("")),
 		ByName:  map[string]string{},
 		Offline: s.url(ui.PathOf(ui.RouteOffline)),
+		Cards:   s.url(ui.PathOf(ui.RouteCardList)),
 	}
 	for name, a := range s.assets.byName {
 		if name == "app.css" || name == "sw.js" || name == "dev.js" {

@@ -33,6 +33,9 @@ func (s *Server) handlers() map[ui.RouteName]routeHandler {
 		ui.RouteIndex:         page,
 		ui.RouteIndexPage:     page,
 		ui.RouteArticle:       page,
+		ui.RouteCard:          page,
+		ui.RouteCardList:      plain(s.serveCardList),
+		ui.RouteCardJSON:      withParams(s.serveCard),
 		ui.RouteOffline:       page,
 		ui.RouteNotFound:      page,
 		ui.RouteEmbed:         withParams(s.serveEmbed),
@@ -131,6 +134,11 @@ func (s *Server) redirectToCanonical(w http.ResponseWriter, r *http.Request) err
 func (s *site) exists(params ui.Params) bool {
 	if slug, ok := params["slug"]; ok && !s.store.Has(slug) {
 		return false
+	}
+	if id, ok := params["id"]; ok {
+		if _, shared := s.store.SharedCard(id); !shared {
+			return false
+		}
 	}
 	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(s.store.Len()) {
 		return false

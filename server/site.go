@@ -146,6 +146,10 @@ func (s *site) pageData(path string, rt ui.Route, params ui.Params) ui.PageData 
 		if a, ok := s.store.Article(params["slug"]); ok {
 			return ui.PageData{Path: path, Kind: ui.KindArticle, Site: s.info, Article: a, ImageSizes: s.assets.imageSizes(a)}
 		}
+	case ui.KindCard:
+		if page, ok := s.cardPage(params["id"]); ok {
+			return ui.PageData{Path: path, Kind: ui.KindCard, Site: s.info, SharedCard: &page.Card, Backlinks: page.Articles}
+		}
 	}
 	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}
 }
@@ -183,6 +187,15 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 	}
 	if data.Embed != nil {
 		d.Theme = data.Embed.Theme
+	}
+	if c := data.SharedCard; c != nil {
+		d.Description = cardDescription(*c)
+		d.Canonical = d.URL
+		ld, err := cardJSONLD(*c, data.Backlinks, d.URL, s.absolute)
+		if err != nil {
+			return nil, err
+		}
+		d.JSONLD = template.JS(ld)
 	}
 	if a := data.Article; a != nil {
 		d.Description = a.Dek

@@ -28,6 +28,15 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 			return paths
 		}
 	}
+	eachCard := func(path func(id string) string) func() []string {
+		return func() []string {
+			var paths []string
+			for _, c := range s.store.SharedCards() {
+				paths = append(paths, path(c.ID))
+			}
+			return paths
+		}
+	}
 	one := func(name ui.RouteName) func() []string {
 		return func() []string { return []string{ui.PathOf(name)} }
 	}
@@ -55,6 +64,9 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 			}
 			return paths
 		},
+		ui.RouteCard:          eachCard(ui.CardPath),
+		ui.RouteCardJSON:      eachCard(ui.APICardPath),
+		ui.RouteCardList:      one(ui.RouteCardList),
 		ui.RouteOffline:       one(ui.RouteOffline),
 		ui.RouteNotFound:      one(ui.RouteNotFound),
 		ui.RouteArticleList:   one(ui.RouteArticleList),

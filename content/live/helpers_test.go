@@ -28,6 +28,8 @@ func article(title string, front ...string) string {
 }
 
 const (
+	// placing places the shared card w, cards/w.md.
+	placing = "---\ntitle: P\npublished: 2026-11-02\n---\n\nAbout [w](#w).\n\n::card{#w}\n"
 	// noTitle fails at 1:1.
 	noTitle = "---\ndek: No title here.\n---\n\nText.\n"
 	// badDate fails at 3:12.
@@ -143,7 +145,8 @@ func all(ops ...op) op {
 }
 
 // state is what a Dir serves, in a form easy to compare: each article's
-// title by slug, and each problem with the directory cut from its file.
+// title by slug (and the text of each shared card it places, by
+// "slug#id"), and each problem with the directory cut from its file.
 type state struct {
 	Titles   map[string]string
 	Problems []string
@@ -153,6 +156,11 @@ func stateOf(dir string, s *content.Store, ps content.Problems) state {
 	st := state{Titles: map[string]string{}}
 	for _, a := range s.Articles() {
 		st.Titles[a.Slug] = a.Title
+		for _, c := range a.Cards {
+			if c.Shared {
+				st.Titles[a.Slug+"#"+c.ID] = content.PlainText(c.Blocks[0].Text)
+			}
+		}
 	}
 	for _, p := range ps {
 		st.Problems = append(st.Problems, strings.TrimPrefix(p.Error(), dir+string(filepath.Separator)))
@@ -161,3 +169,8 @@ func stateOf(dir string, s *content.Store, ps content.Problems) state {
 }
 
 func (d *Dir) state() state { return stateOf(d.dir, d.Store(), d.Problems()) }
+
+// sharedCard is the shared card cards/w.md, saying text.
+func sharedCard(text string) string {
+	return "---\nkind: background\ntitle: W\n---\n\n" + text + "\n"
+}

@@ -218,6 +218,40 @@ func TestWatch(t *testing.T) {
 	t.Logf("slowest: %v", worst.Round(time.Millisecond))
 }
 
+// TestWatchFollowsSharedCards: the cards folder, made after Watch starts,
+// is watched; a card's edit reaches the articles that place it; a broken
+// card keeps its last good version; a card removed leaves the article
+// readable and a problem.
+func TestWatchFollowsSharedCards(t *testing.T) {
+	dir := t.TempDir()
+	write("p.md", placing)(t, dir)
+	_, w := watch(t, dir)
+	w.ready(t)
+	missing := `p.md:8:1: there is no shared card "w": write cards/w.md (backstory new -card w), or define the card in the article`
+	steps := []struct {
+		name string
+		do   op
+		want state
+	}{
+		{"the folder and a card", all(mkdir("cards"), write("cards/w.md", sharedCard("One."))),
+			state{Titles: titles{"p": "P", "p#w": "One."}}},
+		{"edit", write("cards/w.md", sharedCard("Two.")), state{Titles: titles{"p": "P", "p#w": "Two."}}},
+		{"broken", write("cards/w.md", "---\ntitle: W\n---\n\nThree.\n"), state{titles{"p": "P", "p#w": "Two."},
+			[]string{`cards/w.md:1:1: the front matter needs the card's kind: add a line "kind: …" (background or quote)`}}},
+		{"fixed", write("cards/w.md", sharedCard("Four.")), state{Titles: titles{"p": "P", "p#w": "Four."}}},
+		{"removed", remove("cards/w.md"), state{Titles: titles{"p": "P"}, Problems: []string{missing}}},
+		{"the folder removed", remove("cards"), state{Titles: titles{"p": "P"}, Problems: []string{missing}}},
+		{"back", all(mkdir("cards"), write("cards/w.md", sharedCard("Five."))),
+			state{Titles: titles{"p": "P", "p#w": "Five."}}},
+	}
+	for _, s := range steps {
+		start := time.Now()
+		s.do(t, dir)
+		took := w.waitFor(t, start, s.want)
+		t.Logf("%-24s reported after %v", s.name, took.Round(time.Millisecond))
+	}
+}
+
 // TestWatchIgnoresOtherFiles checks that files Watch ignores do not make it
 // call changed.
 func TestWatchIgnoresOtherFiles(t *testing.T) {

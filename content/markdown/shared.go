@@ -26,6 +26,7 @@ var sharedCardKeys = []string{"kind", "title", "updated"}
 // content.Problems listing every problem in the file.
 func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 	b := newBuilder(name, src)
+	kindLine := 1
 	card := content.Card{ID: strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), ".md")}
 	if !slugPattern.MatchString(card.ID) {
 		b.problemAt(1, 1, fmt.Sprintf("a shared card's file is named by its id: lowercase letters, digits and hyphens, as in %s/wang-yi.md", content.SharedCardsDir))
@@ -46,7 +47,7 @@ func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 	case fmEnd == 0:
 		b.problemAt(1, 1, "the front matter opened here is never closed with a line \"---\"")
 	default:
-		b.readCardFrontMatter(&card, fm.Decode, 2)
+		kindLine = b.readCardFrontMatter(&card, fm.Decode, 2)
 	}
 	var inner []ast.Node
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -67,7 +68,7 @@ func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 	}
 	if spec, ok := content.LookupCardKind(card.Kind); ok && card.Kind != "" {
 		if lack := spec.Lacks(&card); lack != "" {
-			b.problemAt(1, 1, lack)
+			b.problemAt(kindLine, 1, lack)
 		}
 	}
 	if len(b.problems) > 0 {
@@ -78,16 +79,17 @@ func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 }
 
 // readCardFrontMatter fills a shared card's kind, title and attributes from
-// its front matter, which starts on line firstLine of the file.
-func (b *builder) readCardFrontMatter(card *content.Card, decode func(any) error, firstLine int) {
+// its front matter, which starts on line firstLine of the file, and returns
+// the line of its kind (1 if it has none).
+func (b *builder) readCardFrontMatter(card *content.Card, decode func(any) error, firstLine int) (kindLine int) {
 	var doc yaml.Node
 	if err := decode(&doc); err != nil {
 		b.yamlError(err, firstLine)
-		return
+		return 1
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		b.problemAt(firstLine-1, 1, "the front matter must be a list of key: value lines, with at least the card's kind")
-		return
+		return 1
 	}
 	root := doc.Content[0]
 	fields := map[string]*yaml.Node{}
@@ -108,12 +110,12 @@ func (b *builder) readCardFrontMatter(card *content.Card, decode func(any) error
 	kind, ok := fields["kind"]
 	if !ok {
 		b.problemAt(1, 1, fmt.Sprintf("the front matter needs the card's kind: add a line \"kind: …\" (%s)", kindNames()))
-		return
+		return 1
 	}
 	spec, known := content.LookupCardKind(content.CardKind(kind.Value))
 	if !known {
 		b.problemAt(firstLine-1+kind.Line, kind.Column, fmt.Sprintf("unknown card kind %q: use %s", kind.Value, kindNames()))
-		return
+		return 1
 	}
 	card.Kind = spec.Kind
 	for _, key := range order {
@@ -140,6 +142,7 @@ func (b *builder) readCardFrontMatter(card *content.Card, decode func(any) error
 			b.problemAt(firstLine-1+value.Line, 1, fmt.Sprintf("a shared %s card has no key %q (it takes %s)", spec.Kind, key, strings.Join(known, ", ")))
 		}
 	}
+	return firstLine - 1 + kind.Line
 }
 
 // kindNames lists the kinds of card as a front matter names them:

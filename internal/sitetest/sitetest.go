@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -75,7 +74,7 @@ func ArticlesAndMore(tb testing.TB, n int) *content.Store {
 			return err
 		}
 		body, err := fs.ReadFile(articles.FS, p)
-		fsys[path.Base(p)] = &fstest.MapFile{Data: body, Mode: 0o644}
+		fsys[p] = &fstest.MapFile{Data: body, Mode: 0o644}
 		return err
 	})
 	if err != nil {

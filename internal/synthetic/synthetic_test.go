@@ -228,3 +228,21 @@ func TestWriteDir(t *testing.T) {
 		}
 	}
 }
+
+// TestArticlesPlacingSharedCardsParse: articles that place shared cards,
+// and the cards, load without a problem, and every card is used.
+func TestArticlesPlacingSharedCardsParse(t *testing.T) {
+	const n, m = 200, 40
+	store, err := markdown.NewParser().LoadDir(synthetic.FSWithCards(n, m), "synthetic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(store.SharedCards()); got != m {
+		t.Fatalf("%d shared cards, want %d", got, m)
+	}
+	for _, c := range store.SharedCards() {
+		if users := len(store.CardUsers(c.ID)); users < 1 || users > 20 {
+			t.Errorf("%s is used by %d articles, want 1 to 20", c.ID, users)
+		}
+	}
+}

@@ -12,11 +12,16 @@
 //   offline   the page shown for a page that was never saved
 //   routes    the route table: {path, exact, policy}, in order; policy is
 //             "page", "data", "asset" or "network"
+//   cards     the list of shared cards and their revisions ([{id, rev}])
 //
 // Caches: "backstory-static-<version>" holds this revision's assets and the
 // offline page, and is replaced by the next; "backstory-pages" holds pages
 // and JSON and survives releases: a page saved by an older release is
 // served offline, and replaced from the network when online.
+//
+// A shared card changed is a new release; when it activates, every saved
+// page and JSON that shows an older version of a card is saved anew (see
+// refreshCards), so that a reader's offline copies stay current.
 //
 // A page is saved under its canonical URL: hosts answer /x, /x/ and
 // /x/index.html alike (some by a redirect), and a copy saved under one
@@ -46,8 +51,59 @@ self.addEventListener("activate", (event) => {
     for (const client of await self.clients.matchAll({ type: "window" })) {
       client.postMessage({ type: "backstory:cached", version: CONFIG.version });
     }
+    const refreshed = await refreshCards();
+    for (const client of await self.clients.matchAll({ type: "window" })) {
+      client.postMessage({ type: "backstory:refreshed", version: CONFIG.version, urls: refreshed });
+    }
   })());
 });
+
+// refreshCards saves anew each saved page or JSON that shows a shared card
+// whose revision is no longer the current one, and returns their URLs. A
+// copy is replaced only by a complete, successful answer (see store).
+async function refreshCards() {
+  let current;
+  try {
+    const response = await fetch(CONFIG.cards, { cache: "no-store" });
+    if (!response.ok) return [];
+    current = new Map((await response.json()).map((c) => [c.id, c.rev]));
+  } catch (e) {
+    return []; // offline: the next release tries again
+  }
+  const pages = await caches.open(PAGES);
+  const stale = [];
+  for (const request of await pages.keys()) {
+    const saved = await pages.match(request);
+    if (!saved) continue;
+    const cards = sharedCardsOf(await saved.text());
+    if (cards.some((c) => current.get(c.id) !== c.rev)) stale.push(request.url);
+  }
+  const refreshed = [];
+  await Promise.all(stale.map(async (url) => {
+    try {
+      if ((await store(pages, new Request(url))).ok) refreshed.push(url);
+    } catch (e) {
+      // Offline or failed: the saved copy stays.
+    }
+  }));
+  return refreshed;
+}
+
+// sharedCardsOf lists the shared cards ({id, rev}) a saved body shows: a
+// page's data (its page-data script) or an article's or card's JSON.
+function sharedCardsOf(body) {
+  let data;
+  try {
+    const script = /<script type="application\/json" id="page-data">([\s\S]*?)<\/script>/.exec(body);
+    data = JSON.parse(script ? script[1] : body);
+  } catch (e) {
+    return [];
+  }
+  const article = data.article || (data.cards ? data : null);
+  const cards = (article && article.cards) || [];
+  for (const c of [data.sharedCard, data.card]) if (c) cards.push(c);
+  return cards.filter((c) => c && c.shared && c.rev).map((c) => ({ id: c.id, rev: c.rev }));
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

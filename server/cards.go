@@ -1,0 +1,138 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	ui "backstory/app"
+	"backstory/content"
+)
+
+// cardPage is the data of a shared card's page and JSON.
+func (s *site) cardPage(id string) (ui.CardPageData, bool) {
+	c, ok := s.store.SharedCard(id)
+	if !ok {
+		return ui.CardPageData{}, false
+	}
+	return ui.CardPageData{Card: c, Articles: s.store.CardUsers(id)}, true
+}
+
+// serveCard serves a shared card's JSON: the card and the articles that
+// place it.
+func (s *Server) serveCard(w http.ResponseWriter, r *http.Request, params ui.Params) error {
+	site := s.site.Load()
+	id := params["id"]
+	page, ok := site.cardPage(id)
+	if !ok {
+		return notFoundError(fmt.Sprintf("card %q", id))
+	}
+	return s.serveRelease(w, r, site, "api card "+id, func() (*response, error) {
+		return jsonResponse(page)
+	})
+}
+
+// serveCardList serves the list of shared cards with their revisions.
+func (s *Server) serveCardList(w http.ResponseWriter, r *http.Request) error {
+	site := s.site.Load()
+	return s.serveRelease(w, r, site, "api cards", func() (*response, error) {
+		cards := site.store.SharedCards()
+		list := make([]ui.CardListItem, len(cards))
+		for i, c := range cards {
+			list[i] = ui.CardListItem{ID: c.ID, Kind: c.Kind, Title: c.Label(), Revision: c.Revision, Articles: len(site.store.CardUsers(c.ID))}
+		}
+		return jsonResponse(list)
+	})
+}
+
+// cardDescription is a card's summary for previews and search engines: the
+// start of its text.
+func cardDescription(c content.Card) string {
+	var b strings.Builder
+	for _, blk := range c.Blocks {
+		if blk.Kind == content.BlockParagraph {
+			b.WriteString(content.PlainText(blk.Text))
+			break
+		}
+	}
+	text := strings.Join(strings.Fields(b.String()), " ")
+	if r := []rune(text); len(r) > 200 {
+		text = string(r[:199]) + "…"
+	}
+	return text
+}
+
+// cardJSONLD describes a shared card's page for search engines, as
+// schema.org JSON-LD that fits its kind: a quote is a Quotation with its
+// speaker, any other card a WebPage about its subject; both name the
+// articles that use the card. absolute makes a site path absolute.
+func cardJSONLD(c content.Card, articles []content.Summary, url string, absolute func(string) string) ([]byte, error) {
+	type ref struct {
+		Type     string `json:"@type"`
+		Headline string `json:"headline"`
+		URL      string `json:"url,omitempty"`
+	}
+	type thing struct {
+		Type        string `json:"@type"`
+		Name        string `json:"name"`
+		JobTitle    string `json:"jobTitle,omitempty"`
+		Description string `json:"description,omitempty"`
+	}
+	ld := map[string]any{
+		"@context": "https://schema.org",
+		"url":      url,
+	}
+	if url == "" {
+		delete(ld, "url")
+	}
+	if !c.Updated.IsZero() {
+		ld["dateModified"] = c.Updated.Format("2006-01-02T15:04:05Z07:00")
+	}
+	var refs []ref
+	for _, a := range articles {
+		refs = append(refs, ref{Type: "NewsArticle", Headline: a.Title, URL: absolute(ui.ArticlePath(a.Slug))})
+	}
+	spec, _ := content.LookupCardKind(c.Kind)
+	if spec.Quoted {
+		ld["@type"] = "Quotation"
+		ld["text"] = strings.TrimSpace(plainBlocks(c.Blocks))
+		ld["creator"] = thing{Type: "Person", Name: c.By, JobTitle: c.Role}
+		if !c.Date.IsZero() {
+			ld["dateCreated"] = c.Date.Format("2006-01-02")
+		}
+		if c.Lang != "" {
+			ld["inLanguage"] = c.Lang
+		}
+		if c.URL != "" {
+			ld["isBasedOn"] = c.URL
+		}
+		if len(refs) > 0 {
+			ld["subjectOf"] = refs
+		}
+	} else {
+		ld["@type"] = "WebPage"
+		ld["name"] = c.Label()
+		ld["about"] = thing{Type: "Thing", Name: c.Label(), Description: cardDescription(c)}
+		if len(refs) > 0 {
+			ld["significantLink"] = refs
+		}
+	}
+	out, err := json.Marshal(ld)
+	if err != nil {
+		return nil, fmt.Errorf("encoding JSON-LD for card %s: %w", c.ID, err)
+	}
+	return out, nil
+}
+
+// plainBlocks is the text of blocks' paragraphs, one after another.
+func plainBlocks(blocks []content.Block) string {
+	var b strings.Builder
+	for _, blk := range blocks {
+		if blk.Kind == content.BlockParagraph {
+			b.WriteString(content.PlainText(blk.Text))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
