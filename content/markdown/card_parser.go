@@ -28,14 +28,17 @@ func (p *cardParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 		return nil, parser.NoChildren
 	}
 	rest := bytes.TrimLeft(line[pos:], ":")
+	// The line starts with seg.Padding spaces that stand for part of a tab
+	// and are not in the source.
+	start := seg.Start - seg.Padding + pos
 	if outer := enclosingCard(parent); outer != nil && !isBlank(rest) {
 		// Cards do not nest. Rather than open a card inside a card, keep the
 		// line as text of the outer card and let the builder report it; this
 		// also keeps thousands of opening lines from nesting thousands deep.
-		outer.Nested = append(outer.Nested, seg.Start+pos)
+		outer.Nested = append(outer.Nested, start)
 		return nil, parser.NoChildren
 	}
-	card := NewCard(seg.Start + pos)
+	card := NewCard(start)
 	if isBlank(rest) {
 		// A stray ":::" that closes nothing.
 		card.Closed = true
