@@ -42,7 +42,7 @@ func (r *renderer) card(c content.Card) app.UI {
 	r.inCard = c.ID
 	defer func() { r.inCard = outer }()
 
-	summary := []app.UI{textEl("span", "card-kind", spec.Name), text(" "), textEl("span", "card-title", c.Label())}
+	summary := []app.UI{textEl("span", "card-kind", spec.Name), text(" "), r.cardTitle(c)}
 	if spec.Quoted {
 		summary = append(summary, text(" "), textEl("span", "card-teaser", "“"+teaser(content.PlainText(firstText(c.Blocks)), 60)+"”"))
 	}
@@ -81,6 +81,16 @@ func (r *renderer) sharedNote(c content.Card) app.UI {
 	}
 	note = append(note, el("a", append(r.linkAttrs(CardPath(c.ID), ""), "class", "card-more"), text("More on this")))
 	return el("p", attrs{"class", "card-shared"}, note...)
+}
+
+// cardTitle is the card's name in its summary: the title's inline content
+// when it has formatting (emphasis, code…), else the title, or a quote's
+// speaker, as text.
+func (r *renderer) cardTitle(c content.Card) app.UI {
+	if len(c.TitleText) == 0 {
+		return textEl("span", "card-title", c.Label())
+	}
+	return el("span", attrs{"class", "card-title"}, r.inlines(c.TitleText)...)
 }
 
 func (r *renderer) backgroundBody(c content.Card) app.UI {

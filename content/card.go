@@ -78,19 +78,27 @@ func LookupCardKind(k CardKind) (CardSpec, bool) {
 }
 
 // Card is an expandable card. Background cards have a Title; quote cards have
-// a speaker (By) and, optionally, Role, Source, URL, Date and the Lang of the
-// original wording. Blocks is the card's body: the background text, or the
-// quoted words.
+// a speaker (By) and, optionally, a Title, Role, Source, URL, Date and the
+// Lang of the original wording. Blocks is the card's body: the background
+// text, or the quoted words.
 type Card struct {
-	ID     string    `json:"id"`
-	Kind   CardKind  `json:"kind"`
-	Title  string    `json:"title,omitempty"`
-	By     string    `json:"by,omitempty"`
-	Role   string    `json:"role,omitempty"`
-	Source string    `json:"source,omitempty"`
-	URL    string    `json:"url,omitempty"`
-	Date   time.Time `json:"date,omitzero"`
-	Lang   string    `json:"lang,omitempty"`
+	ID   string   `json:"id"`
+	Kind CardKind `json:"kind"`
+	// Title is the card's title as plain text, formatting dropped: what
+	// names the card where only text goes (a page's <title>, share texts,
+	// embeds' names).
+	Title string `json:"title,omitempty"`
+	// TitleText is the title as inline content (emphasis, strong,
+	// strikethrough, code), set only when it holds more than plain text;
+	// without it, Title is the whole of the title. It never holds links
+	// or images: the title opens and closes the card.
+	TitleText []Inline  `json:"titleText,omitempty"`
+	By        string    `json:"by,omitempty"`
+	Role      string    `json:"role,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Date      time.Time `json:"date,omitzero"`
+	Lang      string    `json:"lang,omitempty"`
 	// Classes are the publisher's styling hooks ({.pull}), carried into
 	// the card's markup.
 	Classes []string `json:"classes,omitempty"`

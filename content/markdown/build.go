@@ -24,8 +24,10 @@ type builder struct {
 	text       []byte // scratch for inline text
 
 	cardIDs map[*Card]string
-	isCard  map[string]bool // the cards' ids
-	ids     map[string]bool // the cards' and the headings' ids
+	labels  map[*Card][]content.Inline // the cards' labels, built
+	inLabel bool                       // building a label
+	isCard  map[string]bool            // the cards' ids
+	ids     map[string]bool            // the cards' and the headings' ids
 	anchors []anchorLink
 }
 
@@ -42,6 +44,7 @@ func newBuilder(file string, src []byte) *builder {
 		src:     src,
 		article: &content.Article{},
 		cardIDs: map[*Card]string{},
+		labels:  map[*Card][]content.Inline{},
 		isCard:  map[string]bool{},
 		ids:     map[string]bool{},
 	}
@@ -118,7 +121,8 @@ func inlineStart(n ast.Node, o int) int {
 // assignCardIDs gives every card its id before the body is built, so that
 // headings and references can be checked against them. Explicit ids come
 // first; duplicates are problems. A card without an id gets one derived from
-// its title or speaker and first words.
+// its title or speaker and first words; so the cards' labels are built here
+// too.
 func (b *builder) assignCardIDs(doc ast.Node) {
 	var cards []*Card
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -127,6 +131,11 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, c := range cards {
+		if l := c.Label(); l != nil {
+			b.labels[c] = b.label(l)
+		}
+	}
 	for _, c := range cards {
 		for _, a := range c.Attrs {
 			if a.Key != "id" {
@@ -145,7 +154,7 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 		if _, ok := b.cardIDs[c]; ok || c.Leaf {
 			continue // a placed card names its id, or is a problem
 		}
-		id := b.unique(derivedCardID(c, b.src), b.ids)
+		id := b.unique(derivedCardID(c, content.PlainText(b.labels[c]), b.src), b.ids)
 		b.isCard[id] = true
 		b.ids[id] = true
 		b.cardIDs[c] = id
@@ -153,9 +162,9 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 }
 
 // derivedCardID is the id of a card written without one: the slug of its
-// title, or of a quote's speaker and first words.
-func derivedCardID(c *Card, src []byte) string {
-	base := c.Label
+// title (the label's text), or of a quote's speaker and first words.
+func derivedCardID(c *Card, title string, src []byte) string {
+	base := title
 	if spec, _ := content.LookupCardKind(content.CardKind(c.Name)); spec.Quoted {
 		for _, a := range c.Attrs {
 			if a.Key == "by" {
@@ -244,6 +253,9 @@ func (b *builder) block(n ast.Node, depth int) (content.Block, bool) {
 		return content.Block{}, false
 	case *Card:
 		return b.cardBlock(n, depth)
+	case *CardLabel:
+		// Built with the card's id (assignCardIDs): it is the card's title.
+		return content.Block{}, false
 	case *ast.LinkReferenceDefinition:
 		// Not shown to readers: the links that use it carry its URL.
 		return content.Block{}, false

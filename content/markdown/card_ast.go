@@ -4,10 +4,14 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
-// KindCard is the ast.NodeKind of a card.
-var KindCard = ast.NewNodeKind("Card")
+// The ast.NodeKinds of a card and of its label.
+var (
+	KindCard      = ast.NewNodeKind("Card")
+	KindCardLabel = ast.NewNodeKind("CardLabel")
+)
 
 // cardAttr is one attribute of a card's {…}: #id is the key "id".
 type cardAttr struct {
@@ -17,7 +21,9 @@ type cardAttr struct {
 }
 
 // Card is a card directive: ":::name[label]{attrs}" up to a line ":::".
-// The parser records what was written; the model builder judges it.
+// The parser records what was written; the model builder judges it. Its
+// children are its [label], if it has one (a CardLabel, first), then the
+// blocks of its body.
 type Card struct {
 	ast.BaseBlock
 
@@ -25,9 +31,6 @@ type Card struct {
 	// anything else (an error the builder reports). It is empty for a stray
 	// closing ":::".
 	Name string
-	// Label is the text between [ and ], if HasLabel.
-	Label    string
-	HasLabel bool
 	// Attrs are the attributes in the order written.
 	Attrs []cardAttr
 	// Offset is the byte offset of the opening ":::" in the source.
@@ -53,15 +56,46 @@ func NewCard(offset int) *Card {
 // Kind implements ast.Node.
 func (n *Card) Kind() ast.NodeKind { return KindCard }
 
+// Label returns the card's [label], or nil if it has none.
+func (n *Card) Label() *CardLabel {
+	l, _ := n.FirstChild().(*CardLabel)
+	return l
+}
+
 // Dump implements ast.Node.
 func (n *Card) Dump(source []byte, level int) {
 	kv := map[string]string{
 		"Name":   n.Name,
-		"Label":  n.Label,
 		"Closed": fmt.Sprint(n.Closed),
 	}
 	for _, a := range n.Attrs {
 		kv["attr:"+a.Key] = a.Value
 	}
 	ast.DumpHelper(n, source, level, kv, nil)
+}
+
+// CardLabel is a card's [label]: inline Markdown, as remark-directive reads
+// it. Its one line is the text between the brackets, which goldmark's inline
+// parsers read after the blocks, as they read a paragraph's; its children
+// are the inlines. (remark-directive, too, keeps the label as the
+// directive's first child: a paragraph marked directiveLabel.)
+type CardLabel struct {
+	ast.BaseBlock
+}
+
+// NewCardLabel returns a label of the text at seg, which may be empty.
+func NewCardLabel(seg text.Segment) *CardLabel {
+	n := &CardLabel{}
+	if !seg.IsEmpty() {
+		n.Lines().Append(seg)
+	}
+	return n
+}
+
+// Kind implements ast.Node.
+func (n *CardLabel) Kind() ast.NodeKind { return KindCardLabel }
+
+// Dump implements ast.Node.
+func (n *CardLabel) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
 }

@@ -37,7 +37,8 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 	if !known {
 		b.problem(n.Offset, fmt.Sprintf("unknown card kind %q: use %s", n.Name, cardKindList()))
 	}
-	card := content.Card{ID: b.cardIDs[n], Kind: kind, Title: oneLine(n.Label)}
+	card := content.Card{ID: b.cardIDs[n], Kind: kind}
+	card.Title, card.TitleText = title(b.labels[n])
 	seen := map[string]bool{}
 	for _, a := range n.Attrs {
 		switch {

@@ -3,12 +3,16 @@ package markdown
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/text"
 )
 
 // parseOpening reads "name[label]{attrs}" (the part of an opening fence after
-// the colons) into card. offset is the byte offset of rest in the source. A
-// malformed line is recorded in card.Syntax; the card still opens, so that
-// its content is parsed and no text is lost.
+// the colons) into card. offset is the byte offset of rest in the source. The
+// label becomes the card's first child, a CardLabel of the text between the
+// brackets, for goldmark to read as inline Markdown. A malformed line is
+// recorded in card.Syntax; the card still opens, so that its content is
+// parsed and no text is lost.
 func parseOpening(card *Card, rest []byte, offset int) {
 	s := string(rest)
 	s = strings.TrimRight(s, " \t\r\n")
@@ -23,13 +27,20 @@ func parseOpening(card *Card, rest []byte, offset int) {
 		return
 	}
 	if i < len(s) && s[i] == '[' {
-		label, n, ok := readLabel(s[i:])
+		n, ok := labelLength(s[i:])
 		if !ok {
 			card.Syntax = "the card's [label] has no closing ]"
 			card.SyntaxOffset = offset + i
 			return
 		}
-		card.Label, card.HasLabel = label, true
+		start, end := i+1, i+n-1
+		for start < end && isSpaceOrTab(s[start]) {
+			start++
+		}
+		for end > start && isSpaceOrTab(s[end-1]) {
+			end--
+		}
+		card.AppendChild(card, NewCardLabel(text.NewSegment(offset+start, offset+end)))
 		i += n
 	}
 	if i < len(s) && s[i] == '{' {
@@ -57,30 +68,28 @@ func isNameByte(c byte, first bool) bool {
 	return c >= '0' && c <= '9' || c == '-' || c == '_'
 }
 
-// readLabel reads "[label]" with nested brackets and backslash escapes,
-// returning the unescaped label and the bytes read.
-func readLabel(s string) (string, int, bool) {
-	var b strings.Builder
+// labelLength measures "[label]", brackets included: nested brackets
+// balance, and a backslash escapes a bracket, as in remark-directive. What is
+// between the brackets is read later, as inline Markdown.
+func labelLength(s string) (int, bool) {
 	depth := 0
 	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
+		switch c := s[i]; {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			b.WriteByte(s[i+1])
 			i++
-			continue
 		case c == '[':
 			depth++
 		case c == ']':
 			if depth == 0 {
-				return strings.TrimSpace(b.String()), i + 1, true
+				return i + 1, true
 			}
 			depth--
 		}
-		b.WriteByte(c)
 	}
-	return "", 0, false
+	return 0, false
 }
+
+func isSpaceOrTab(c byte) bool { return c == ' ' || c == '\t' }
 
 // decodeCharRefs decodes the character references of an attribute value
 // ("A &amp; B" is "A & B"), each once, as remark-directive does; what is

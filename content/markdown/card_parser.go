@@ -34,14 +34,17 @@ func (p *cardParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 		// "::" and then no name: text, as for remark-directive.
 		return nil, parser.NoChildren
 	}
+	// The line starts with seg.Padding spaces that stand for part of a tab
+	// and are not in the source.
+	start := seg.Start - seg.Padding + pos
 	if outer := enclosingCard(parent); outer != nil && !isBlank(rest) {
 		// Cards do not nest. Rather than open a card inside a card, keep the
 		// line as text of the outer card and let the builder report it; this
 		// also keeps thousands of opening lines from nesting thousands deep.
-		outer.Nested = append(outer.Nested, seg.Start+pos)
+		outer.Nested = append(outer.Nested, start)
 		return nil, parser.NoChildren
 	}
-	card := NewCard(seg.Start + pos)
+	card := NewCard(start)
 	if fence == 2 {
 		// A leaf directive, "::card{#id}": it places a shared card. A
 		// line that only starts like one is text, as for

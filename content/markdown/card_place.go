@@ -21,7 +21,7 @@ func (b *builder) placedCard(n *Card, depth int) (content.Block, bool) {
 	if depth > 0 {
 		b.problem(n.Offset, "a card must stand on its own, not inside a list or block quote")
 	}
-	if n.HasLabel {
+	if n.Label() != nil {
 		b.problem(n.Offset, "::card takes no [label]: the shared card has its own title")
 	}
 	card := content.Card{ID: b.cardIDs[n], Shared: true}

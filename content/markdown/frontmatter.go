@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -195,5 +196,24 @@ func frontMatterEnd(src []byte) int {
 // oneLine collapses runs of white space, line ends included, into single
 // spaces: metadata is shown on one line.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s // as most are: no copy
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether s has single spaces between words and no other
+// white space, which oneLine would leave as it is.
+func isOneLine(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case unicode.IsSpace(r):
+			return false
+		}
+	}
+	return true
 }

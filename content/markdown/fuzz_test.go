@@ -64,6 +64,7 @@ func TestPathological(t *testing.T) {
 		{"10000 open emphasis", strings.Repeat("*a ", 10_000)},
 		{"10000 open links", strings.Repeat("[", 10_000) + strings.Repeat("](#x)", 10)},
 		{"10000 card fences", strings.Repeat(":::background[x]\n", 10_000)},
+		{"a label of 10000 open emphasis", ":::background[" + strings.Repeat("*a [", 10_000) + strings.Repeat("]", 10_000) + "]\nText.\n:::\n"},
 		{"5 MB of paragraphs", big},
 	}
 	for _, tt := range tests {

@@ -70,6 +70,11 @@ func (b *builder) appendText(dst []byte, n *ast.Text) []byte {
 }
 
 func (b *builder) inline(n ast.Node) []content.Inline {
+	if b.inLabel {
+		if runs, ok := b.labelInline(n); ok {
+			return runs
+		}
+	}
 	switch n := n.(type) {
 	case *ast.CodeSpan:
 		var code strings.Builder

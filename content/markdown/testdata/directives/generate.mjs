@@ -1,18 +1,43 @@
-// Reads each card opening line of inputs.txt as remark-directive does and
-// prints the readings as JSON: the differential test's expectations
-// (TestDirectivesAsRemarkReadsThem). Regenerate, with Node 18 or later:
+// Reads each card opening line of inputs.txt as remark-directive does, with
+// remark-gfm (GFM's strikethrough and autolinks, as backstory's Markdown has
+// them), and prints the readings as JSON: the differential test's
+// expectations (TestDirectivesAsRemarkReadsThem). A label is given as its
+// text (label) and as its inline content in backstory's model
+// (labelInlines: content.Inline's JSON). Regenerate, with Node 18 or later,
+// from this folder:
 //
-//   npm install --no-save remark-parse@11 remark-directive@3 unified@11 mdast-util-to-string@4
+//   npm install --no-save remark-parse@11 remark-directive@3 remark-gfm@4 unified@11 mdast-util-to-string@4
 //   node generate.mjs > remark-directive.json
+//
+// To keep the repository clean, install them in a folder of your own and
+// link it here for the run (Node resolves the imports from this folder up):
+//
+//   ln -s /tmp/rd/node_modules node_modules && node generate.mjs > remark-directive.json; rm node_modules
 import { readFileSync } from "node:fs";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
 import { toString } from "mdast-util-to-string";
+
+// inlines turns mdast phrasing content into content.Inline runs.
+const inlines = (nodes) => nodes.map((n) => {
+  switch (n.type) {
+    case "text": return { kind: "text", text: n.value };
+    case "emphasis": return { kind: "emphasis", children: inlines(n.children) };
+    case "strong": return { kind: "strong", children: inlines(n.children) };
+    case "delete": return { kind: "strike", children: inlines(n.children) };
+    case "inlineCode": return { kind: "code", text: n.value };
+    case "link": return { kind: "link", url: n.url, ...(n.title ? { title: n.title } : {}), children: inlines(n.children) };
+    case "image": return { kind: "image", url: n.url, text: n.alt || "", ...(n.title ? { title: n.title } : {}) };
+    case "break": return { kind: "linebreak" };
+    default: return { kind: "mdast:" + n.type, text: toString(n) };
+  }
+});
 
 const lines = readFileSync(new URL("inputs.txt", import.meta.url), "utf8").split("\n").filter((l) => l.startsWith(":::"));
 const out = lines.map((line) => {
-  const tree = unified().use(remarkParse).use(remarkDirective).parse(line + "\nText.\n:::\n");
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(line + "\nText.\n:::\n");
   const node = tree.children.find((n) => n.type === "containerDirective");
   if (!node) return { input: line, directive: false };
   const first = node.children[0];
@@ -23,7 +48,7 @@ const out = lines.map((line) => {
     name: node.name,
     attributes: node.attributes || {},
     label: label ? toString(label) : null,
-    labelMarkup: label ? label.children.some((c) => c.type !== "text") : false,
+    labelInlines: label ? inlines(label.children) : null,
   };
 });
 process.stdout.write(JSON.stringify(out, null, 2) + "\n");
