@@ -29,6 +29,6 @@ run: wasm
 bench: wasm
 	$(GO) run ./cmd/bench
 
-## scale: serve and export 1,000 and 10,000 synthetic articles, measuring time and memory
+## scale: serve and export 1,000 and 10,000 synthetic articles (placing 2,000 shared cards), measuring time and memory
 scale: wasm
-	$(GO) run ./cmd/scale
+	$(GO) run ./cmd/scale -cards 2000

@@ -21,6 +21,7 @@ func main() {
 	counts := flag.String("n", "1000,10000", "how many articles, comma-separated runs")
 	web := flag.String("web", "web", "directory holding the built wasm, for the export")
 	export := flag.Bool("export", true, "time the static export too")
+	cards := flag.Int("cards", 0, "how many shared cards the articles place (0: none); make scale uses 2000")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -40,7 +41,7 @@ func main() {
 		if err != nil || n < 1 {
 			fail(fmt.Errorf("-n: %q is not a count of articles", s))
 		}
-		r, err := scalebench.Run(ctx, scalebench.Options{Binary: bin, WebDir: *web, Articles: n, Export: *export, Progress: os.Stderr})
+		r, err := scalebench.Run(ctx, scalebench.Options{Binary: bin, WebDir: *web, Articles: n, SharedCards: *cards, Export: *export, Progress: os.Stderr})
 		if err != nil {
 			fail(err)
 		}

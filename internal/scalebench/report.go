@@ -10,6 +10,8 @@ import (
 const (
 	GoalLoad = 3 * time.Second
 	GoalRSS  = 300 << 20
+	// GoalCardEdit is for a shared card placed by 1,000 articles.
+	GoalCardEdit = 2 * time.Second
 )
 
 // Print writes the results as a table.
@@ -25,6 +27,9 @@ func Print(w io.Writer, results []Result) {
 		}
 		if r.Export > 0 {
 			fmt.Fprintf(w, "  export: %s, %d files, %.0f MB\n", ms(r.Export), r.ExportFiles, mb(r.ExportBytes))
+		}
+		if r.SharedCards > 0 {
+			fmt.Fprintf(w, "  %d shared cards; a change to the one %d articles place served in %s (goal ≤ %s)\n", r.SharedCards, r.MostUsed, ms(r.CardEdit), ms(GoalCardEdit))
 		}
 	}
 	for _, r := range results {

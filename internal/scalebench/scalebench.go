@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,7 +31,10 @@ type Options struct {
 	Binary   string // the backstory binary
 	WebDir   string // the built wasm, for the export
 	Articles int
-	Export   bool // whether to time the export too
+	// SharedCards is how many shared cards the articles place (see
+	// synthetic.FSWithCards); 0 for none.
+	SharedCards int
+	Export      bool // whether to time the export too
 	// Progress receives a line as each step starts; nil for none.
 	Progress io.Writer
 }
@@ -49,6 +53,11 @@ type Result struct {
 	Export        time.Duration
 	ExportFiles   int
 	ExportBytes   int64
+	// With shared cards: the articles that place the most used card, and
+	// the time from saving a change to it until an article that places it
+	// (the last one) and its page serve the change.
+	SharedCards, MostUsed int
+	CardEdit              time.Duration
 }
 
 // Timing is a request's time when made and when kept.
@@ -73,8 +82,13 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	}
 	defer os.RemoveAll(tmp)
 	articles := filepath.Join(tmp, "articles")
-	say("writing %d synthetic articles", opts.Articles)
-	if err := synthetic.WriteDir(articles, opts.Articles); err != nil {
+	say("writing %d synthetic articles, %d shared cards", opts.Articles, opts.SharedCards)
+	res.SharedCards = opts.SharedCards
+	write := func() error { return synthetic.WriteDir(articles, opts.Articles) }
+	if opts.SharedCards > 0 {
+		write = func() error { return synthetic.WriteDirWithCards(articles, opts.Articles, opts.SharedCards) }
+	}
+	if err := write(); err != nil {
 		return res, err
 	}
 
@@ -91,7 +105,11 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	last := ui.IndexPath(res.IndexPages)
-	for _, p := range []string{"/", last, ui.APIIndexPath(res.IndexPages), ui.ArticlePath(middle.Slug), ui.APIArticlePath(middle.Slug), "/sw.js"} {
+	paths := []string{"/", last, ui.APIIndexPath(res.IndexPages), ui.ArticlePath(middle.Slug), ui.APIArticlePath(middle.Slug), "/sw.js"}
+	if opts.SharedCards > 0 {
+		paths = append(paths, ui.CardPath(synthetic.SharedCardID(0)), ui.APICardPath(synthetic.SharedCardID(0)))
+	}
+	for _, p := range paths {
 		t := Timing{Path: p}
 		for i := range 2 {
 			start := time.Now()
@@ -112,6 +130,12 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 			}
 		}
 		res.Requests = append(res.Requests, t)
+	}
+	if opts.SharedCards > 0 {
+		say("editing the most used shared card")
+		if res.MostUsed, res.CardEdit, err = editCard(srv.url, articles, opts); err != nil {
+			return res, err
+		}
 	}
 	res.PeakRSS = srv.peakRSS()
 	srv.stop()
@@ -246,4 +270,44 @@ func (s *served) stop() {
 		s.cmd.Process.Kill()
 		<-s.done
 	}
+}
+
+// editCard changes the most used shared card and times how long the server
+// takes to show the change in the last article that places it and on the
+// card's page. It returns how many articles place the card, and the time.
+func editCard(url, dir string, opts Options) (int, time.Duration, error) {
+	id := synthetic.SharedCardID(0)
+	var users []int
+	for i := range opts.Articles {
+		if slices.Contains(synthetic.Placed(i, opts.SharedCards), 0) {
+			users = append(users, i)
+		}
+	}
+	name, src := synthetic.ArticlePlacing(users[len(users)-1], opts.SharedCards)
+	a, err := markdown.Parse(name, src)
+	if err != nil {
+		return 0, 0, err
+	}
+	cardName, cardSrc := synthetic.SharedCard(0)
+	const marker = "A correction made by the scale benchmark."
+	start := time.Now()
+	if err := os.WriteFile(filepath.Join(dir, cardName), []byte(strings.TrimRight(string(cardSrc), "\n")+" "+marker+"\n"), 0o644); err != nil {
+		return 0, 0, err
+	}
+	for _, p := range []string{ui.ArticlePath(a.Slug), ui.CardPath(id)} {
+		for {
+			body, err := get(url + p)
+			if err != nil {
+				return 0, 0, err
+			}
+			if strings.Contains(string(body), marker) {
+				break
+			}
+			if time.Since(start) > time.Minute {
+				return 0, 0, fmt.Errorf("%s did not show the edited card within a minute", p)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	return len(users), time.Since(start), nil
 }

@@ -23,12 +23,15 @@ func TestRun(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r, err := Run(context.Background(), Options{Binary: bin, WebDir: web, Articles: 120, Export: true})
+	r, err := Run(context.Background(), Options{Binary: bin, WebDir: web, Articles: 120, SharedCards: 12, Export: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Load <= 0 || r.RSS <= 0 || r.PeakRSS < r.RSS || r.IndexPages != 3 {
 		t.Errorf("%+v", r)
+	}
+	if r.SharedCards != 12 || r.MostUsed < 12 || r.CardEdit <= 0 {
+		t.Errorf("shared cards: %d, the most used placed by %d articles, its edit served in %v", r.SharedCards, r.MostUsed, r.CardEdit)
 	}
 	if r.PrecachePages != 2+2*50 {
 		t.Errorf("the service worker saves %d pages, want the index, its JSON and 50 articles with theirs", r.PrecachePages)
