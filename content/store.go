@@ -47,13 +47,22 @@ type Entry struct {
 	sum     [sha256.Size]byte
 	cards   []string // the ids of its cards, in the article's order
 
-	// An article that places shared cards keeps its JSON as parsed (raw),
-	// the ids it places and what the cards were when json was made from
-	// raw (see Entry.Resolve). sites is where its cards are written.
-	raw          []byte
+	// An article that places shared cards keeps its JSON as parsed, the
+	// ids it places and what the cards were when its summary and sum were
+	// made (see Entry.Resolve). sites is where its cards are written.
 	placed       []string
 	resolvedWith string
 	sites        []CardSite
+}
+
+// decode decodes the entry's article as its JSON has it.
+func (e *Entry) decode() *Article {
+	var a Article
+	if err := json.Unmarshal(e.json, &a); err != nil {
+		// The entry encoded it: only a bug in the model gets here.
+		panic(fmt.Sprintf("content: decoding article %q: %v", e.summary.Slug, err))
+	}
+	return &a
 }
 
 // NewEntry encodes a for a store.
@@ -70,11 +79,7 @@ func NewEntry(a *Article) (Entry, error) {
 			placed = append(placed, c.ID)
 		}
 	}
-	e := Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards, sites: a.Sites}
-	if len(placed) > 0 {
-		e.raw, e.placed = data, placed
-	}
-	return e, nil
+	return Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards, sites: a.Sites, placed: placed}, nil
 }
 
 // Summary is the entry's article's summary.
@@ -91,7 +96,8 @@ type Store struct {
 	bySlug    map[string]int
 	revision  string
 
-	cards   []Card         // the shared cards, by id
+	shared  SharedCards    // the shared cards
+	cards   []Card         // the same, by id
 	cardAt  map[string]int // index in cards, by id
 	usersOf map[string][]int
 }
@@ -121,13 +127,14 @@ func NewStoreOfEntries(entries []Entry, cards SharedCards) (*Store, error) {
 		entries:   sorted,
 		summaries: make([]Summary, len(sorted)),
 		bySlug:    make(map[string]int, len(sorted)),
+		shared:    cards,
 		cardAt:    make(map[string]int, len(cards)),
 		usersOf:   map[string][]int{},
 	}
 	h := sha256.New()
 	for i := range sorted {
 		e := &sorted[i]
-		if len(e.placed) > 0 {
+		if len(e.placed) > 0 && e.resolvedWith != cards.key(e.placed) {
 			*e, _ = e.Resolve(cards)
 		}
 		if _, dup := s.bySlug[e.summary.Slug]; dup {
@@ -207,30 +214,39 @@ func (s *Store) HasCard(slug, id string) bool {
 	return slices.Contains(s.CardIDs(slug), id)
 }
 
-// Article decodes the article with the given slug: a copy of its own for
-// the caller. Decoding takes tens of microseconds; a server keeps what it
-// makes of an article rather than the article.
+// Article decodes the article with the given slug, with the shared cards
+// it places in their places: a copy of its own for the caller. Decoding
+// takes tens of microseconds; a server keeps what it makes of an article
+// rather than the article.
 func (s *Store) Article(slug string) (*Article, bool) {
 	i, ok := s.bySlug[slug]
 	if !ok {
 		return nil, false
 	}
-	var a Article
-	if err := json.Unmarshal(s.entries[i].json, &a); err != nil {
-		// The store encoded it: only a bug in the model gets here.
-		panic(fmt.Sprintf("content: decoding article %q: %v", slug, err))
+	e := &s.entries[i]
+	a := e.decode()
+	if len(e.placed) > 0 {
+		placeCards(a, s.shared)
 	}
-	return &a, true
+	return a, true
 }
 
-// ArticleJSON is the JSON of the article with the given slug, as the store
-// keeps it. The caller must not change it.
+// ArticleJSON is the JSON of the article with the given slug, as Article
+// has it. The caller must not change it.
 func (s *Store) ArticleJSON(slug string) ([]byte, bool) {
 	i, ok := s.bySlug[slug]
 	if !ok {
 		return nil, false
 	}
-	return s.entries[i].json, true
+	if e := &s.entries[i]; len(e.placed) == 0 {
+		return e.json, true
+	}
+	a, _ := s.Article(slug)
+	data, err := json.Marshal(a)
+	if err != nil {
+		panic(fmt.Sprintf("content: encoding article %q: %v", slug, err))
+	}
+	return data, true
 }
 
 // Summaries lists every article, newest first. The caller must not change

@@ -122,7 +122,7 @@ func TestEveryURLUnderThePrefix(t *testing.T) {
 	// urls are what pages load or link to; rules are URL prefixes that
 	// scripts tell URLs apart by.
 	var urls, rules []string
-	for _, page := range []string{"/interactive/", "/interactive/articles/how-to-write", "/interactive/articles/blinken-meets-xi", "/interactive/embed/how-to-write", "/interactive/offline", "/interactive/nope"} {
+	for _, page := range []string{"/interactive/", "/interactive/articles/how-to-write", "/interactive/articles/blinken-meets-xi", "/interactive/embed/how-to-write", "/interactive/cards/wang-yi", "/interactive/offline", "/interactive/nope"} {
 		_, body := get(t, ts, page)
 		doc := parseHTML(t, body)
 		for _, n := range all(doc, func(*html.Node) bool { return true }) {
@@ -164,7 +164,7 @@ func TestEveryURLUnderThePrefix(t *testing.T) {
 		urls = append(urls, ic.Src)
 	}
 	wc := srv.site.Load().workerConfig(srv.cfg.Precache)
-	urls = append(append(append(urls, wc.Static...), wc.Pages...), wc.Offline, wc.Scope)
+	urls = append(append(append(urls, wc.Static...), wc.Pages...), wc.Offline, wc.Scope, wc.Cards)
 	rules = append(rules, wc.Assets)
 	for _, r := range wc.Routes {
 		rules = append(rules, r.Path)

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 
 	"backstory/content"
 	"backstory/content/markdown"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // FuzzParse feeds the parser arbitrary input, seeded with every test case.
@@ -31,6 +34,45 @@ func FuzzParse(f *testing.F) {
 		a, err := p.Parse("fuzz.md", src)
 		if err == nil {
 			roundTrip(t, "fuzz.md", a)
+			return
+		}
+		ps, ok := errors.AsType[content.Problems](err)
+		if !ok || len(ps) == 0 {
+			t.Fatalf("error is not a list of problems: %v", err)
+		}
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, p := range ps {
+			if p.Line < 1 || p.Line > lines || p.Col < 1 {
+				t.Errorf("problem outside the file (%d lines): %s", lines, p.Error())
+			}
+		}
+	})
+}
+
+// FuzzParseCard: a shared card's source, whatever it is, parses into a
+// card that survives JSON, or fails with problems inside the file.
+func FuzzParseCard(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/cards/*/*.md")
+	seeds = append(seeds, filepath.Join("..", "articles", "cards", "wang-yi.md"))
+	for _, s := range seeds {
+		src, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	p := markdown.NewParser()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, err := p.ParseCard("fuzz.md", src)
+		if err == nil {
+			data, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back content.Card
+			if err := json.Unmarshal(data, &back); err != nil || !cmp.Equal(c, back) {
+				t.Errorf("JSON round trip changed the card: %v\n%s", err, cmp.Diff(c, back))
+			}
 			return
 		}
 		ps, ok := errors.AsType[content.Problems](err)
