@@ -15,8 +15,12 @@ type CardPageView struct {
 
 	// Card is the shared card.
 	Card *content.Card
-	// Articles place it, newest first.
+	// Articles place it, newest first: those of this page, Total in all.
 	Articles []content.Summary
+	Total    int
+	// Pagination is the page's place among the card's pages of stories;
+	// nil for one page.
+	Pagination *Pagination
 	// Prefix is the site's.
 	Prefix Prefix
 }
@@ -46,11 +50,14 @@ func (v *CardPageView) Render() app.UI {
 	for i, a := range v.Articles {
 		items[i] = articleSummary(v.Prefix, a, false, false)
 	}
-	backlinks := []app.UI{el("h2", attrs{"id", "backlinks-title", "class", "backlinks-title"}, text("Stories with this card "), textEl("span", "backlinks-count", "("+strconv.Itoa(len(v.Articles))+")"))}
+	backlinks := []app.UI{el("h2", attrs{"id", "backlinks-title", "class", "backlinks-title"}, text("Stories with this card "), textEl("span", "backlinks-count", "("+strconv.Itoa(max(v.Total, len(v.Articles)))+")"))}
 	if len(items) > 0 {
 		backlinks = append(backlinks, el("ol", attrs{"class", "article-list"}, items...))
 	} else {
 		backlinks = append(backlinks, textEl("p", "", "No story places this card yet."))
+	}
+	if p := v.Pagination; p != nil && p.Pages > 1 {
+		backlinks = append(backlinks, pagination(v.Prefix, *p, func(n int) string { return CardPagePath(c.ID, n) }, "Pages of stories with this card"))
 	}
 	return el("article", attrs{"class", "card-page card-" + string(c.Kind), "id", c.ID, "data-card", string(c.Kind)},
 		el("header", attrs{"class", "article-header"}, header...),

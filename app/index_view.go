@@ -65,22 +65,23 @@ func (v *IndexView) Render() app.UI {
 		el("ol", attrs{"class", "article-list"}, items...),
 	}
 	if p := v.Pagination; p != nil && p.Pages > 1 {
-		body = append(body, pagination(v.Prefix, *p))
+		body = append(body, pagination(v.Prefix, *p, IndexPath, "Pages of articles"))
 	}
 	return el("div", attrs{"class", "index"}, body...)
 }
 
-// pagination links an index page to its neighbours.
-func pagination(prefix Prefix, p Pagination) app.UI {
+// pagination links a page of a list (the index's, a card's stories) to its
+// neighbours, whose paths pathOf makes; label names the list's pages.
+func pagination(prefix Prefix, p Pagination, pathOf func(n int) string, label string) app.UI {
 	var links []app.UI
 	if p.Page > 1 {
-		links = append(links, el("a", attrs{"href", prefix.URL(IndexPath(p.Page - 1)), "rel", "prev"}, text("← Newer")))
+		links = append(links, el("a", attrs{"href", prefix.URL(pathOf(p.Page - 1)), "rel", "prev"}, text("← Newer")))
 	}
 	links = append(links, textEl("span", "pagination-place", fmt.Sprintf("Page %d of %d", p.Page, p.Pages)))
 	if p.Page < p.Pages {
-		links = append(links, el("a", attrs{"href", prefix.URL(IndexPath(p.Page + 1)), "rel", "next"}, text("Older →")))
+		links = append(links, el("a", attrs{"href", prefix.URL(pathOf(p.Page + 1)), "rel", "next"}, text("Older →")))
 	}
-	return el("nav", attrs{"class", "pagination", "aria-label", "Pages of articles"}, links...)
+	return el("nav", attrs{"class", "pagination", "aria-label", label}, links...)
 }
 
 // articleSummary renders an article in the list. Once the wasm knows

@@ -145,7 +145,7 @@ func pageFromAPI(path string, rt Route, status int, body string) (PageData, erro
 		if err := json.Unmarshal([]byte(body), &page); err != nil {
 			return PageData{}, err
 		}
-		d.Kind, d.SharedCard, d.Backlinks = KindCard, &page.Card, page.Articles
+		d.Kind, d.SharedCard, d.Backlinks, d.BacklinksTotal, d.Pagination = KindCard, &page.Card, page.Articles, page.Total, page.Pagination
 		return d, nil
 	}
 	return PageData{}, fmt.Errorf("the wasm cannot show pages of the route %s", rt.Name)
@@ -165,7 +165,7 @@ func (p *Page) Render() app.UI {
 	case KindIndex:
 		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination, Prefix: prefix}
 	case KindCard:
-		main = &CardPageView{Card: p.data.SharedCard, Articles: p.data.Backlinks, Prefix: prefix}
+		main = &CardPageView{Card: p.data.SharedCard, Articles: p.data.Backlinks, Total: p.data.BacklinksTotal, Pagination: p.data.Pagination, Prefix: prefix}
 	case KindOffline:
 		main = offline(prefix)
 	default:

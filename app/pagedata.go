@@ -44,9 +44,11 @@ type PageData struct {
 	// (KindEmbed); "" for the whole article.
 	Card string `json:"card,omitempty"`
 	// SharedCard is the shared card a card page shows, and Backlinks the
-	// articles that place it, newest first (KindCard).
-	SharedCard *content.Card    `json:"sharedCard,omitempty"`
-	Backlinks  []content.Summary `json:"backlinks,omitempty"`
+	// articles that place it, newest first, BacklinksTotal of them, on
+	// the page Pagination says (KindCard).
+	SharedCard     *content.Card     `json:"sharedCard,omitempty"`
+	Backlinks      []content.Summary `json:"backlinks,omitempty"`
+	BacklinksTotal int               `json:"backlinksTotal,omitempty"`
 	// ImageSizes are the intrinsic sizes of the article's images that the
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
@@ -76,6 +78,10 @@ type IndexPageData struct {
 type CardPageData struct {
 	Card     content.Card      `json:"card"`
 	Articles []content.Summary `json:"articles"`
+	// Total is how many articles use the card; Pagination, on a page of
+	// its stories (not in the card's whole JSON), which page of how many.
+	Total      int         `json:"total"`
+	Pagination *Pagination `json:"pagination,omitempty"`
 }
 
 // CardListItem is a shared card in the list of cards (RouteCardList):
@@ -133,6 +139,9 @@ func (d *PageData) Title() string {
 		return d.Article.Title + " · " + SiteName
 	case KindCard:
 		if c := d.SharedCard; c != nil {
+			if p := d.Pagination; p != nil && p.Page > 1 {
+				return fmt.Sprintf("%s, stories page %d of %d · %s", CardEmbedTitle(*c), p.Page, p.Pages, SiteName)
+			}
 			return CardEmbedTitle(*c) + " · " + SiteName
 		}
 	case KindNotFound:

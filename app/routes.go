@@ -25,8 +25,10 @@ const (
 	RouteEmbed         RouteName = "embed"
 	RouteCardEmbed     RouteName = "embed-card"
 	RouteCard          RouteName = "card"
+	RouteCardPage      RouteName = "card-page"
 	RouteCardList      RouteName = "api-cards"
 	RouteCardJSON      RouteName = "api-card"
+	RouteCardPageJSON  RouteName = "api-card-page"
 	RouteOffline       RouteName = "offline"
 	RouteNotFound      RouteName = "not-found"
 	RouteArticleList   RouteName = "api-articles"
@@ -54,7 +56,8 @@ var Routes = []Route{
 	{Name: RouteArticle, Pattern: "/articles/{slug}", About: "articles", Page: KindArticle, Wasm: true, JSON: RouteArticleJSON, Static: true, Offline: OfflinePage},
 	{Name: RouteEmbed, Pattern: "/embed/{slug}", About: "embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
 	{Name: RouteCardEmbed, Pattern: "/embed/{slug}/{card}", About: "single-card embeds", Page: KindEmbed, Static: true, Offline: OfflinePage},
-	{Name: RouteCard, Pattern: "/cards/{id}", About: "shared cards' pages", Page: KindCard, Wasm: true, JSON: RouteCardJSON, Static: true, Offline: OfflinePage},
+	{Name: RouteCard, Pattern: "/cards/{id}", About: "shared cards' pages", Page: KindCard, JSONParams: Params{"n": "1"}, Wasm: true, JSON: RouteCardPageJSON, Static: true, Offline: OfflinePage},
+	{Name: RouteCardPage, Pattern: "/cards/{id}/page/{n}", About: "shared cards' other pages of stories", Page: KindCard, Wasm: true, JSON: RouteCardPageJSON, Static: true, Offline: OfflinePage, Valid: indexPageNumber(2)},
 	{Name: RouteOffline, Pattern: "/offline", About: "the offline page", Page: KindOffline, Static: true, Offline: OfflinePage},
 	{Name: RouteNotFound, Pattern: "/404.html", About: "the not-found page", Page: KindNotFound, File: true, Static: true, Offline: OfflinePage, Status: 404},
 	{Name: RouteArticleList, Pattern: "/api/articles.json", About: "the list of articles as JSON", Static: true, Offline: OfflineData},
@@ -62,7 +65,8 @@ var Routes = []Route{
 	{Name: RouteArticleJSON, Pattern: "/api/articles/{slug}.json", About: "articles as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteArticleJSONTo, Pattern: "/api/articles/{slug}", About: "articles as JSON, by their other address", RedirectTo: RouteArticleJSON, Static: true, Offline: OfflineNetwork},
 	{Name: RouteCardList, Pattern: "/api/cards.json", About: "the list of shared cards and their revisions as JSON", Static: true, Offline: OfflineNetwork},
-	{Name: RouteCardJSON, Pattern: "/api/cards/{id}.json", About: "shared cards and the articles that use them as JSON", Static: true, Offline: OfflineData},
+	{Name: RouteCardJSON, Pattern: "/api/cards/{id}.json", About: "shared cards and every article that uses them as JSON", Static: true, Offline: OfflineData},
+	{Name: RouteCardPageJSON, Pattern: "/api/cards/{id}/pages/{n}.json", About: "shared cards' pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
 	{Name: RouteIndexJSON, Pattern: "/api/pages/{n}.json", About: "the index's pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
 	{Name: RouteOEmbed, Pattern: "/oembed", About: "the oEmbed endpoint", Offline: OfflineNetwork},
 	{Name: RouteArticleOEmbed, Pattern: "/oembed/{slug}.json", About: "oEmbed answers", Static: true, Offline: OfflineNetwork},
@@ -100,8 +104,24 @@ func CardEmbedPath(slug, card string) string { return route(RouteCardEmbed).Path
 // CardPath is the path of a shared card's page.
 func CardPath(id string) string { return route(RouteCard).Path(id) }
 
-// APICardPath is the path of a shared card's JSON.
+// CardPagePath is the path of page n (from 1) of a shared card's page: its
+// stories are listed IndexPageSize a page, as the index lists articles.
+func CardPagePath(id string, n int) string {
+	if n <= 1 {
+		return CardPath(id)
+	}
+	return route(RouteCardPage).Path(id, strconv.Itoa(n))
+}
+
+// APICardPath is the path of a shared card's JSON, with every article
+// that uses it.
 func APICardPath(id string) string { return route(RouteCardJSON).Path(id) }
+
+// APICardPagePath is the path of the JSON of page n of a shared card's
+// page.
+func APICardPagePath(id string, n int) string {
+	return route(RouteCardPageJSON).Path(id, strconv.Itoa(n))
+}
 
 // APIArticlePath is the path of an article's JSON.
 func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(slug) }

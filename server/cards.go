@@ -10,25 +10,52 @@ import (
 	"backstory/content"
 )
 
-// cardPage is the data of a shared card's page and JSON.
-func (s *site) cardPage(id string) (ui.CardPageData, bool) {
+// cardPage is the data of page n (from 1) of a shared card's page: the
+// card and the articles that place it, ui.IndexPageSize a page, newest
+// first; n 0 means every article, for the card's JSON.
+func (s *site) cardPage(id string, n int) (ui.CardPageData, bool) {
 	c, ok := s.store.SharedCard(id)
 	if !ok {
 		return ui.CardPageData{}, false
 	}
-	return ui.CardPageData{Card: c, Articles: s.store.CardUsers(id)}, true
+	users := s.store.CardUsers(id)
+	page := ui.CardPageData{Card: c, Articles: users, Total: len(users)}
+	if n > 0 {
+		start := min((n-1)*ui.IndexPageSize, len(users))
+		page.Articles = users[start:min(start+ui.IndexPageSize, len(users))]
+		page.Pagination = &ui.Pagination{Page: n, Pages: ui.IndexPages(len(users))}
+	}
+	return page, true
 }
 
-// serveCard serves a shared card's JSON: the card and the articles that
-// place it.
+// cardPages is how many pages a shared card's stories take.
+func (s *site) cardPages(id string) int {
+	return ui.IndexPages(len(s.store.CardUsers(id)))
+}
+
+// serveCard serves a shared card's JSON: the card and every article that
+// places it.
 func (s *Server) serveCard(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
 	id := params["id"]
-	page, ok := site.cardPage(id)
+	page, ok := site.cardPage(id, 0)
 	if !ok {
 		return notFoundError(fmt.Sprintf("card %q", id))
 	}
 	return s.serveRelease(w, r, site, "api card "+id, func() (*response, error) {
+		return jsonResponse(page)
+	})
+}
+
+// serveCardPage serves the JSON of a page of a shared card's page.
+func (s *Server) serveCardPage(w http.ResponseWriter, r *http.Request, params ui.Params) error {
+	site := s.site.Load()
+	id, n := params["id"], atoiOrZero(params["n"])
+	if !site.exists(params) {
+		return notFoundError(fmt.Sprintf("page %s of card %q", params["n"], id))
+	}
+	page, _ := site.cardPage(id, n)
+	return s.serveRelease(w, r, site, fmt.Sprintf("api card %s %d", id, n), func() (*response, error) {
 		return jsonResponse(page)
 	})
 }

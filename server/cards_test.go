@@ -9,6 +9,8 @@ import (
 
 	ui "backstory/app"
 	"backstory/content"
+	"backstory/content/markdown"
+	"backstory/internal/synthetic"
 )
 
 // TestCardPage: a shared card's page shows the card, the stories that use
@@ -136,5 +138,52 @@ func TestCardJSONLDFitsTheKind(t *testing.T) {
 	}
 	if ld.Type != "Quotation" || ld.Text != "Progress." || ld.Creator.Name != "Xi Jinping" || ld.Creator.JobTitle != "President" || len(ld.SubjectOf) != 1 || ld.SubjectOf[0].URL != "https://n.example/articles/a" {
 		t.Errorf("JSON-LD %s", out)
+	}
+}
+
+// TestCardPagesOfStories: a card placed by more stories than a page holds
+// lists them IndexPageSize a page, as the index does; its JSON has them
+// all.
+func TestCardPagesOfStories(t *testing.T) {
+	store, err := markdown.NewParser().LoadDir(synthetic.FSWithCards(ui.IndexPageSize+5, 1), "synthetic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := testServer(t, store)
+	id := synthetic.SharedCardID(0)
+	stories := func(path string) (int, []string) {
+		t.Helper()
+		res, body := get(t, ts, path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d", path, res.StatusCode)
+		}
+		doc := parseHTML(t, body)
+		var nav []string
+		for _, a := range all(doc, tag("a", "rel", "*")) {
+			href, _ := attr(a, "href")
+			nav = append(nav, href)
+		}
+		return len(all(one(t, doc, "backlinks", tag("section", "class", "backlinks")), tag("li"))), nav
+	}
+	if n, nav := stories(ui.CardPath(id)); n != ui.IndexPageSize || !slices.Equal(nav, []string{"/cards/shared-000000/page/2"}) {
+		t.Errorf("page 1: %d stories, links %v", n, nav)
+	}
+	if n, nav := stories("/cards/shared-000000/page/2"); n != 5 || !slices.Equal(nav, []string{"/cards/shared-000000"}) {
+		t.Errorf("page 2: %d stories, links %v", n, nav)
+	}
+	for _, path := range []string{"/cards/shared-000000/page/3", "/cards/shared-000000/page/1x", "/api/cards/shared-000000/pages/3.json", "/api/cards/shared-000000/pages/0.json"} {
+		if res, _ := get(t, ts, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, res.StatusCode)
+		}
+	}
+	var page ui.CardPageData
+	_, body := get(t, ts, ui.APICardPagePath(id, 2))
+	if err := json.Unmarshal([]byte(body), &page); err != nil || len(page.Articles) != 5 || page.Total != ui.IndexPageSize+5 || page.Pagination == nil || page.Pagination.Pages != 2 {
+		t.Errorf("page 2's JSON: %v %+v", err, page)
+	}
+	page = ui.CardPageData{}
+	_, body = get(t, ts, ui.APICardPath(id))
+	if err := json.Unmarshal([]byte(body), &page); err != nil || len(page.Articles) != ui.IndexPageSize+5 || page.Pagination != nil {
+		t.Errorf("the card's JSON: %v, %d stories", err, len(page.Articles))
 	}
 }

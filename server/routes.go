@@ -34,6 +34,8 @@ func (s *Server) handlers() map[ui.RouteName]routeHandler {
 		ui.RouteIndexPage:     page,
 		ui.RouteArticle:       page,
 		ui.RouteCard:          page,
+		ui.RouteCardPage:      page,
+		ui.RouteCardPageJSON:  withParams(s.serveCardPage),
 		ui.RouteCardList:      plain(s.serveCardList),
 		ui.RouteCardJSON:      withParams(s.serveCard),
 		ui.RouteOffline:       page,
@@ -139,6 +141,9 @@ func (s *site) exists(params ui.Params) bool {
 		if _, shared := s.store.SharedCard(id); !shared {
 			return false
 		}
+		// A page of the card's stories.
+		n, ok := params["n"]
+		return !ok || atoiOrZero(n) <= s.cardPages(id)
 	}
 	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(s.store.Len()) {
 		return false

@@ -147,8 +147,8 @@ func (s *site) pageData(path string, rt ui.Route, params ui.Params) ui.PageData 
 			return ui.PageData{Path: path, Kind: ui.KindArticle, Site: s.info, Article: a, ImageSizes: s.assets.imageSizes(a)}
 		}
 	case ui.KindCard:
-		if page, ok := s.cardPage(params["id"]); ok {
-			return ui.PageData{Path: path, Kind: ui.KindCard, Site: s.info, SharedCard: &page.Card, Backlinks: page.Articles}
+		if page, ok := s.cardPage(params["id"], max(atoiOrZero(params["n"]), 1)); ok {
+			return ui.PageData{Path: path, Kind: ui.KindCard, Site: s.info, SharedCard: &page.Card, Backlinks: page.Articles, BacklinksTotal: page.Total, Pagination: page.Pagination}
 		}
 	}
 	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}

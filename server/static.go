@@ -37,6 +37,19 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 			return paths
 		}
 	}
+	// cardPages lists each shared card's pages of stories from the first
+	// given.
+	cardPages := func(first int, path func(id string, n int) string) func() []string {
+		return func() []string {
+			var paths []string
+			for _, c := range s.store.SharedCards() {
+				for n := first; n <= s.cardPages(c.ID); n++ {
+					paths = append(paths, path(c.ID, n))
+				}
+			}
+			return paths
+		}
+	}
 	one := func(name ui.RouteName) func() []string {
 		return func() []string { return []string{ui.PathOf(name)} }
 	}
@@ -65,7 +78,9 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 			return paths
 		},
 		ui.RouteCard:          eachCard(ui.CardPath),
+		ui.RouteCardPage:      cardPages(2, ui.CardPagePath),
 		ui.RouteCardJSON:      eachCard(ui.APICardPath),
+		ui.RouteCardPageJSON:  cardPages(1, ui.APICardPagePath),
 		ui.RouteCardList:      one(ui.RouteCardList),
 		ui.RouteOffline:       one(ui.RouteOffline),
 		ui.RouteNotFound:      one(ui.RouteNotFound),
