@@ -4,7 +4,7 @@ import "iter"
 
 // The one walk of the content tree. Whatever looks for something everywhere
 // in an article (its words, its images, its card references) walks it with
-// these, so that a new place for content (a table cell, say)
+// these, so that a new place for content (a table cell, a timeline entry)
 // is seen by all of them at once.
 
 // Descendants yields each of blocks and, depth first in reading order,
@@ -35,9 +35,19 @@ func walkBlocks(blocks []Block, yield func(*Block) bool) bool {
 	return true
 }
 
-// Descendants yields every block of the card's body.
+// Descendants yields every block of the card's body: its Blocks, or each
+// of its timeline's events' blocks in turn.
 func (c *Card) Descendants() iter.Seq[*Block] {
-	return Descendants(c.Blocks)
+	return func(yield func(*Block) bool) {
+		if !walkBlocks(c.Blocks, yield) {
+			return
+		}
+		for _, e := range c.Events {
+			if !walkBlocks(e.Blocks, yield) {
+				return
+			}
+		}
+	}
 }
 
 // AllBlocks yields every block of the article: its body's, then each of

@@ -34,16 +34,16 @@ func walked() content.Article {
 		},
 		Cards: []content.Card{
 			{ID: "c", Kind: content.CardBackground, Blocks: []content.Block{para(img("in-card"))}},
-			{ID: "t", Kind: content.CardBackground, Blocks: []content.Block{
-				para(img("in-event")),
-				{Kind: content.BlockList, Items: [][]content.Block{{para(img("nested-in-event"))}}},
+			{ID: "t", Kind: content.CardTimeline, Events: []content.TimelineEvent{
+				{Date: "2018", Blocks: []content.Block{para(img("in-event"))}},
+				{Date: "2019", Blocks: []content.Block{{Kind: content.BlockList, Items: [][]content.Block{{para(img("nested-in-event"))}}}}},
 			}},
 		},
 	}
 }
 
 // TestWalk: the walk reaches every block and every run, in reading order,
-// in the body and in cards.
+// in the body, in cards and in timeline entries.
 func TestWalk(t *testing.T) {
 	a := walked()
 	var kinds []content.BlockKind
@@ -95,7 +95,7 @@ func TestWalkStops(t *testing.T) {
 func TestWordsLeaveCardsOut(t *testing.T) {
 	a := walked()
 	a.Title = "A title"
-	a.Cards[1].Blocks[0] = para(txt("many words that are not counted"))
+	a.Cards[1].Events[0].Blocks = []content.Block{para(txt("many words that are not counted"))}
 	if got, want := a.Words(), 5; got != want { // A title, body, item, head
 		t.Errorf("Words() = %d, want %d", got, want)
 	}

@@ -29,9 +29,9 @@ title: Images everywhere
 ![In a card](/web/icons/icon-512.png)
 :::
 
-:::background[Another card]{#another}
-- ![In an entry](/web/icons/icon-maskable-512.png) and text.
-- ![In an entry's icon](/web/icons/icon.svg)
+:::timeline[A timeline]{#timeline}
+- 2018: ![In an entry](/web/icons/icon-maskable-512.png) and text.
+- 2019: ![In an entry's icon](/web/icons/icon.svg)
 :::
 `))
 	if err != nil {

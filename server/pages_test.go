@@ -117,6 +117,13 @@ func TestArticlePage(t *testing.T) {
 				t.Errorf("the caption of %s does not name the speaker: %q", c.ID, got)
 			}
 		}
+		if c.Kind == content.CardTimeline {
+			ol := one(t, el, "the timeline of "+c.ID, tag("ol", "class", "timeline"))
+			times := all(ol, tag("time", "datetime", "*"))
+			if len(times) != len(c.Events) || len(c.Events) == 0 {
+				t.Errorf("the timeline %s shows %d dates, has %d entries", c.ID, len(times), len(c.Events))
+			}
+		}
 	}
 	// Every reference, pointing at its card.
 	refs := all(doc, tag("a", "data-card-ref", "*"))
