@@ -49,15 +49,18 @@ func timelineArticle() *content.Article {
 // then its Markdown, in the page the server sends.
 func TestTimelineCard(t *testing.T) {
 	for _, tt := range []struct {
-		name     string
-		embedded bool
-		share    string
+		name                string
+		embedded            bool
+		share               string
+		articleDir, dateDir string // the dates are English, so left to right
 	}{
-		{"in the article", false, "Share timeline"},
-		{"in an embed", true, ""},
+		{"in the article", false, "Share timeline", "ltr", ""},
+		{"in an embed", true, "", "ltr", ""},
+		{"in a right-to-left article", false, "Share timeline", "rtl", "ltr"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := timelineArticle()
+			a.Dir = tt.articleDir
 			e := app.NewTestEngine()
 			v := &ArticleView{Article: a, Embedded: tt.embedded}
 			if err := e.Load(v); err != nil {
@@ -111,6 +114,8 @@ func TestTimelineCard(t *testing.T) {
 				}
 				if tm == nil || tm.Data != "time" || attrOf(tm, "datetime") != w.datetime || textIn(tm) != w.date {
 					t.Errorf("entry %d does not start with <time datetime=%q>%s</time>", i, w.datetime, w.date)
+				} else if got := attrOf(tm, "dir"); got != tt.dateDir {
+					t.Errorf("entry %d: the date's dir is %q, want %q", i, got, tt.dateDir)
 				}
 				body := only(t, li, "the entry's text", hasClass("div", "timeline-text"))
 				if got := textIn(body); got != w.text {
