@@ -34,7 +34,7 @@ func TestCheck(t *testing.T) {
 		wantStdout string
 		wantStderr []string
 	}{
-		{"embedded articles", []string{"check"}, 0, "2 articles, 11 cards, 0 problems\n", nil},
+		{"embedded articles", []string{"check"}, 0, "2 articles, 12 cards, 0 problems\n", nil},
 		{"a good file", []string{"check", "testdata/check/good.md"}, 0, "1 article, 2 cards, 0 problems\n", nil},
 		{"a directory with problems", []string{"check", "testdata/check"}, 1, "2 articles, 2 cards, 2 problems\n", []string{
 			"testdata/check/bad.md:5:3: link to #missing, but no card or heading has the id \"missing\"",
