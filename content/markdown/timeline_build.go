@@ -76,7 +76,7 @@ func (b *builder) timelineEvents(list *ast.List, depth int) []content.TimelineEv
 func (b *builder) timelineEvent(item ast.Node, depth int) (e content.TimelineEvent, at int, ok bool) {
 	at = item.Pos()
 	first := item.FirstChild()
-	if first == nil || (first.Kind() != ast.KindParagraph && first.Kind() != ast.KindTextBlock) {
+	if first == nil || (first.Kind() != ast.KindParagraph && first.Kind() != ast.KindTextBlock) || first.Lines().Len() == 0 {
 		b.problem(at, timelineNoDate)
 		return e, at, false
 	}
