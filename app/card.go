@@ -23,6 +23,8 @@ func cardRendererOf(k content.CardKind) (cardRenderer, bool) {
 		return cardRenderer{body: (*renderer).backgroundBody, share: "Share card"}, true
 	case content.CardQuote:
 		return cardRenderer{body: (*renderer).quoteBody, share: "Share quote"}, true
+	case content.CardTimeline:
+		return cardRenderer{body: (*renderer).timelineBody, share: "Share timeline"}, true
 	}
 	return cardRenderer{}, false
 }
@@ -30,7 +32,8 @@ func cardRendererOf(k content.CardKind) (cardRenderer, bool) {
 // card renders a card on <details>/<summary>, so that it opens and closes
 // with no JavaScript at all. Markup contract (docs/MARKUP.md): the element
 // has id="<card id>" and data-card="<kind>"; a quote's words are in a
-// <blockquote>, its speaker in the <figcaption>. A kind without a renderer
+// <blockquote>, its speaker in the <figcaption>; a timeline's entries are
+// in an <ol class="timeline">. A kind without a renderer
 // renders as nothing, never as another kind.
 func (r *renderer) card(c content.Card) app.UI {
 	spec, known := content.LookupCardKind(c.Kind)
@@ -94,7 +97,16 @@ func (r *renderer) cardTitle(c content.Card) app.UI {
 }
 
 func (r *renderer) backgroundBody(c content.Card) app.UI {
-	body := r.blocks(c.Blocks, false)
+	return r.plainBody(c, r.blocks(c.Blocks, false))
+}
+
+func (r *renderer) timelineBody(c content.Card) app.UI {
+	return r.plainBody(c, []app.UI{r.timeline(c.Events)})
+}
+
+// plainBody is the body of a card that is not someone's words: its
+// content, then, in the article (not in embeds), its actions.
+func (r *renderer) plainBody(c content.Card, body []app.UI) app.UI {
 	if !r.embedded && !r.bare {
 		body = append(body, r.cardActions(c))
 	}

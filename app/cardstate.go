@@ -1,6 +1,7 @@
 package app
 
 import (
+	"iter"
 	"slices"
 
 	"backstory/content"
@@ -24,12 +25,12 @@ func newCardPlan(a *content.Article) cardPlan {
 			p.home[b.ID] = i
 			p.isCard[i] = true
 			p.cardIDs = append(p.cardIDs, b.ID)
-			if c, ok := a.Card(b.ID); ok && blocksHaveRefs(c.Blocks) {
+			if c, ok := a.Card(b.ID); ok && hasRefs(c.Descendants()) {
 				p.docked[i] = true
 			}
 			continue
 		}
-		if blocksHaveRefs([]content.Block{b}) {
+		if hasRefs(content.Descendants(a.Blocks[i : i+1])) {
 			p.docked[i] = true
 		}
 	}
@@ -160,39 +161,13 @@ func (s *cardState) allOpen(p cardPlan) bool {
 	return len(p.cardIDs) > 0
 }
 
-// blocksHaveRefs reports whether any block holds a card reference.
-func blocksHaveRefs(blocks []content.Block) bool {
-	for _, b := range blocks {
-		if inlinesHaveRefs(b.Text) || blocksHaveRefs(b.Blocks) {
-			return true
-		}
-		for _, item := range b.Items {
-			if blocksHaveRefs(item) {
+// hasRefs reports whether any of blocks holds a card reference.
+func hasRefs(blocks iter.Seq[*content.Block]) bool {
+	for b := range blocks {
+		for r := range b.Runs() {
+			if r.Kind == content.InlineCardRef {
 				return true
 			}
-		}
-		if b.Table != nil {
-			for _, cell := range b.Table.Header {
-				if inlinesHaveRefs(cell) {
-					return true
-				}
-			}
-			for _, row := range b.Table.Rows {
-				for _, cell := range row {
-					if inlinesHaveRefs(cell) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-func inlinesHaveRefs(runs []content.Inline) bool {
-	for _, r := range runs {
-		if r.Kind == content.InlineCardRef || inlinesHaveRefs(r.Children) {
-			return true
 		}
 	}
 	return false

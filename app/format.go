@@ -5,11 +5,28 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"backstory/content"
 )
 
 // formatDate shows a date as readers of news expect it: 19 June 2023.
 func formatDate(t time.Time) string {
 	return t.Format("2 January 2006")
+}
+
+// formatEventDate shows a timeline date as readers of news expect it: 2018,
+// July 2018, 6 July 2018. A date it cannot read is shown as written.
+func formatEventDate(s string) string {
+	t, layout, err := content.ParseEventDate(s)
+	switch {
+	case err != nil:
+		return s
+	case layout == content.LayoutMonth:
+		return t.Format("January 2006")
+	case layout == content.LayoutDay:
+		return formatDate(t)
+	}
+	return t.Format("2006")
 }
 
 // isoDate is the machine-readable date of a <time> element.

@@ -34,7 +34,7 @@ func TestCheck(t *testing.T) {
 		wantStdout string
 		wantStderr []string
 	}{
-		{"embedded articles", []string{"check"}, 0, "2 articles, 12 cards (2 shared), 0 problems\n", nil},
+		{"embedded articles", []string{"check"}, 0, "2 articles, 13 cards (2 shared), 0 problems\n", nil},
 		{"shared cards", []string{"check", "testdata/check-shared"}, 1, "1 article, 2 cards (3 shared), 3 problems, 2 warnings\n", []string{
 			"testdata/check-shared/cards/broken.md:2:1: quote card needs by=\"…\": who said it",
 			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\": write cards/nowhere.md",

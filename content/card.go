@@ -14,6 +14,8 @@ const (
 	CardBackground CardKind = "background"
 	// CardQuote says who said what, in what role, where and when.
 	CardQuote CardKind = "quote"
+	// CardTimeline lists dated events, earliest or latest first.
+	CardTimeline CardKind = "timeline"
 )
 
 // CardSpec declares a kind of card: what the parser, the renderers, the
@@ -33,6 +35,10 @@ type CardSpec struct {
 	// speaker (By) when it has no title, its summary shows the start of
 	// the words, and its body credits them.
 	Quoted bool
+	// Events says its body is a list of dated entries, kept in
+	// Card.Events; the body of other kinds is Markdown, kept in
+	// Card.Blocks.
+	Events bool
 	// Lacks says what a card of the kind lacks, as a problem for its
 	// author; "" if nothing.
 	Lacks func(c *Card) string
@@ -65,6 +71,19 @@ var CardKinds = []CardSpec{
 			return ""
 		},
 	},
+	{
+		Kind:    CardTimeline,
+		Name:    "Timeline",
+		Attrs:   []string{"id"},
+		Example: ":::timeline[US–China relations since 2018]",
+		Events:  true,
+		Lacks: func(c *Card) string {
+			if strings.TrimSpace(c.Title) == "" {
+				return "a timeline card needs a title, as in :::timeline[US–China relations since 2018]"
+			}
+			return ""
+		},
+	},
 }
 
 // LookupCardKind returns the declaration of kind k.
@@ -77,10 +96,12 @@ func LookupCardKind(k CardKind) (CardSpec, bool) {
 	return CardSpec{}, false
 }
 
-// Card is an expandable card. Background cards have a Title; quote cards have
-// a speaker (By) and, optionally, a Title, Role, Source, URL, Date and the
-// Lang of the original wording. Blocks is the card's body: the background
-// text, or the quoted words.
+// Card is an expandable card. Background and timeline cards have a Title;
+// quote cards have a speaker (By) and, optionally, a Title, Role, Source,
+// URL, Date and the Lang of the original wording. A card's body is either
+// Blocks (the background text, or the quoted words) or, for a kind whose
+// CardSpec says Events, the timeline's Events, in the order written; the
+// other is empty, and left out of the JSON.
 type Card struct {
 	ID   string   `json:"id"`
 	Kind CardKind `json:"kind"`
@@ -101,8 +122,9 @@ type Card struct {
 	Lang      string    `json:"lang,omitempty"`
 	// Classes are the publisher's styling hooks ({.pull}), carried into
 	// the card's markup.
-	Classes []string `json:"classes,omitempty"`
-	Blocks  []Block  `json:"blocks"`
+	Classes []string        `json:"classes,omitempty"`
+	Blocks  []Block         `json:"blocks,omitempty"`
+	Events  []TimelineEvent `json:"events,omitempty"`
 
 	// Shared says the card lives on its own (cards/{id}.md) and is placed
 	// in articles; see Entry.Resolve. Updated is when its author last

@@ -119,7 +119,11 @@ func placeCards(a *Article, cards SharedCards) {
 	unref := func(runs []Inline) []Inline { return unreferenced(runs, missing) }
 	a.Blocks = mapInlines(a.Blocks, unref)
 	for i := range a.Cards {
-		a.Cards[i].Blocks = mapInlines(a.Cards[i].Blocks, unref)
+		c := &a.Cards[i]
+		c.Blocks = mapInlines(c.Blocks, unref)
+		for j := range c.Events {
+			c.Events[j].Blocks = mapInlines(c.Events[j].Blocks, unref)
+		}
 	}
 }
 

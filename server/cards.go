@@ -77,7 +77,7 @@ func (s *Server) serveCardList(w http.ResponseWriter, r *http.Request) error {
 // start of its text.
 func cardDescription(c content.Card) string {
 	var b strings.Builder
-	for _, blk := range c.Blocks {
+	for blk := range c.Descendants() {
 		if blk.Kind == content.BlockParagraph {
 			b.WriteString(content.PlainText(blk.Text))
 			break
@@ -155,7 +155,7 @@ func cardJSONLD(c content.Card, articles []content.Summary, url string, absolute
 // plainBlocks is the text of blocks' paragraphs, one after another.
 func plainBlocks(blocks []content.Block) string {
 	var b strings.Builder
-	for _, blk := range blocks {
+	for blk := range content.Descendants(blocks) {
 		if blk.Kind == content.BlockParagraph {
 			b.WriteString(content.PlainText(blk.Text))
 			b.WriteByte(' ')

@@ -36,31 +36,15 @@ func (a *assets) imageSizes(art *content.Article) map[string]ui.Size {
 			sizes[url] = ui.Size{Width: w, Height: h}
 		}
 	}
-	var inlines func([]content.Inline)
-	inlines = func(runs []content.Inline) {
-		for _, r := range runs {
+	for b := range art.AllBlocks() {
+		if b.Image != nil {
+			add(b.Image.URL)
+		}
+		for r := range b.Runs() {
 			if r.Kind == content.InlineImage {
 				add(r.URL)
 			}
-			inlines(r.Children)
 		}
-	}
-	var blocks func([]content.Block)
-	blocks = func(bs []content.Block) {
-		for _, b := range bs {
-			if b.Image != nil {
-				add(b.Image.URL)
-			}
-			inlines(b.Text)
-			blocks(b.Blocks)
-			for _, item := range b.Items {
-				blocks(item)
-			}
-		}
-	}
-	blocks(art.Blocks)
-	for _, c := range art.Cards {
-		blocks(c.Blocks)
 	}
 	if len(sizes) == 0 {
 		return nil

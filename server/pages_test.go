@@ -117,6 +117,13 @@ func TestArticlePage(t *testing.T) {
 				t.Errorf("the caption of %s does not name the speaker: %q", c.ID, got)
 			}
 		}
+		if c.Kind == content.CardTimeline {
+			ol := one(t, el, "the timeline of "+c.ID, tag("ol", "class", "timeline"))
+			times := all(ol, tag("time", "datetime", "*"))
+			if len(times) != len(c.Events) || len(c.Events) == 0 {
+				t.Errorf("the timeline %s shows %d dates, has %d entries", c.ID, len(times), len(c.Events))
+			}
+		}
 	}
 	// Every reference, pointing at its card.
 	refs := all(doc, tag("a", "data-card-ref", "*"))
@@ -156,28 +163,12 @@ func TestArticlePage(t *testing.T) {
 
 func countRefs(a *content.Article) int {
 	n := 0
-	var inl func([]content.Inline)
-	inl = func(runs []content.Inline) {
-		for _, r := range runs {
+	for b := range a.AllBlocks() {
+		for r := range b.Runs() {
 			if r.Kind == content.InlineCardRef {
 				n++
 			}
-			inl(r.Children)
 		}
-	}
-	var blk func([]content.Block)
-	blk = func(bs []content.Block) {
-		for _, b := range bs {
-			inl(b.Text)
-			blk(b.Blocks)
-			for _, it := range b.Items {
-				blk(it)
-			}
-		}
-	}
-	blk(a.Blocks)
-	for _, c := range a.Cards {
-		blk(c.Blocks)
 	}
 	return n
 }
@@ -343,15 +334,4 @@ func newHTTPTest(t *testing.T, srv *Server) *httptest.Server {
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return ts
-}
-
-func TestLocalImagesHaveTheirSize(t *testing.T) {
-	ts := testServer(t, embeddedStore(t))
-	_, body := get(t, ts, "/articles/how-to-write")
-	img := one(t, parseHTML(t, body), "the guide's image", tag("img", "src", "/web/images/card-anatomy.svg"))
-	w, _ := attr(img, "width")
-	h, _ := attr(img, "height")
-	if w != "640" || h != "360" {
-		t.Errorf("image size %s×%s, want 640×360", w, h)
-	}
 }

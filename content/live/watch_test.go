@@ -237,7 +237,7 @@ func TestWatchFollowsSharedCards(t *testing.T) {
 			state{Titles: titles{"p": "P", "p#w": "One."}}},
 		{"edit", write("cards/w.md", sharedCard("Two.")), state{Titles: titles{"p": "P", "p#w": "Two."}}},
 		{"broken", write("cards/w.md", "---\ntitle: W\n---\n\nThree.\n"), state{titles{"p": "P", "p#w": "Two."},
-			[]string{`cards/w.md:1:1: the front matter needs the card's kind: add a line "kind: …" (background or quote)`}}},
+			[]string{`cards/w.md:1:1: the front matter needs the card's kind: add a line "kind: …" (background, quote or timeline)`}}},
 		{"fixed", write("cards/w.md", sharedCard("Four.")), state{Titles: titles{"p": "P", "p#w": "Four."}}},
 		{"removed", remove("cards/w.md"), state{Titles: titles{"p": "P"}, Problems: []string{missing}}},
 		{"the folder removed", remove("cards"), state{Titles: titles{"p": "P"}, Problems: []string{missing}}},

@@ -227,12 +227,7 @@ func (b *builder) blocks(parent ast.Node, depth int) []content.Block {
 func (b *builder) block(n ast.Node, depth int) (content.Block, bool) {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		text := b.inlines(n)
-		if len(text) == 1 && text[0].Kind == content.InlineImage {
-			img := text[0]
-			return content.Block{Kind: content.BlockImage, Image: &content.Image{URL: img.URL, Alt: img.Text, Title: img.Title}}, true
-		}
-		return content.Block{Kind: content.BlockParagraph, Text: text}, true
+		return paragraphBlock(b.inlines(n)), true
 	case *ast.Heading:
 		text := b.inlines(n)
 		id := b.unique(orDefault(Slugify(content.PlainText(text)), "section"), b.ids)
@@ -262,6 +257,16 @@ func (b *builder) block(n ast.Node, depth int) (content.Block, bool) {
 	}
 	b.problemNode(n, fmt.Sprintf("unsupported Markdown element %s", n.Kind()))
 	return content.Block{}, false
+}
+
+// paragraphBlock is a paragraph of text, or a figure if the text is an
+// image alone.
+func paragraphBlock(text []content.Inline) content.Block {
+	if len(text) == 1 && text[0].Kind == content.InlineImage {
+		img := text[0]
+		return content.Block{Kind: content.BlockImage, Image: &content.Image{URL: img.URL, Alt: img.Text, Title: img.Title}}
+	}
+	return content.Block{Kind: content.BlockParagraph, Text: text}
 }
 
 func orDefault(s, def string) string {

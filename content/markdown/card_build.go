@@ -61,9 +61,13 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 			b.problem(n.Offset, lack)
 		}
 	}
-	card.Blocks = b.blocks(n, depth+1)
-	if len(card.Blocks) == 0 && n.Closed {
-		b.problem(n.Offset, "the card is empty: write its text between the opening line and \":::\"")
+	if spec.Events {
+		card.Events = b.timeline(n, depth+1)
+	} else {
+		card.Blocks = b.blocks(n, depth+1)
+		if len(card.Blocks) == 0 && n.Closed {
+			b.problem(n.Offset, "the card is empty: write its text between the opening line and \":::\"")
+		}
 	}
 	b.article.Cards = append(b.article.Cards, card)
 	line, col := b.lineCol(n.Offset)

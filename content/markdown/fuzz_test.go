@@ -107,6 +107,9 @@ func TestPathological(t *testing.T) {
 		{"10000 open links", strings.Repeat("[", 10_000) + strings.Repeat("](#x)", 10)},
 		{"10000 card fences", strings.Repeat(":::background[x]\n", 10_000)},
 		{"a label of 10000 open emphasis", ":::background[" + strings.Repeat("*a [", 10_000) + strings.Repeat("]", 10_000) + "]\nText.\n:::\n"},
+		{"a timeline of 10000 entries", ":::timeline[t]\n" + strings.Repeat("- 2018-07: an *entry*\n", 10_000) + ":::\n"},
+		{"10000 timeline entries out of order", ":::timeline[t]\n" + strings.Repeat("- 2019: later\n- 2018: earlier\n", 5_000) + ":::\n"},
+		{"10000 timeline entries without dates", ":::timeline[t]\n" + strings.Repeat("- July 2018: x\n", 10_000) + ":::\n"},
 		{"5 MB of paragraphs", big},
 	}
 	for _, tt := range tests {

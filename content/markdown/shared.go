@@ -59,11 +59,17 @@ func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 	for _, n := range inner {
 		doc.RemoveChild(doc, n)
 	}
-	card.Blocks = b.blocks(doc, 1)
+	if spec, _ := content.LookupCardKind(card.Kind); spec.Events {
+		if fmEnd != 0 {
+			card.Events = b.timelineIn(doc, true, b.offsetOf(fmEnd, 1), 0)
+		}
+	} else {
+		card.Blocks = b.blocks(doc, 1)
+	}
 	for _, a := range b.anchors {
 		b.problem(a.offset, fmt.Sprintf("a shared card is shown in many articles, so it cannot link to #%s in one: link to a page, as in /cards/%s", a.id, a.id))
 	}
-	if len(card.Blocks) == 0 && fmEnd != 0 {
+	if len(card.Blocks) == 0 && len(card.Events) == 0 && fmEnd != 0 && len(b.problems) == 0 {
 		b.problemAt(fmEnd-1, 1, "the card has no text after its front matter")
 	}
 	if spec, ok := content.LookupCardKind(card.Kind); ok && card.Kind != "" {

@@ -162,7 +162,24 @@ func CardHeight(a *content.Article, id string, width int, open bool) int {
 		h += textHeight(credit, 0.875*rootFont, sansCharEm, 1.6, inner) + smallLine // who, where
 		return int(math.Ceil(h + 44 + 1.25*rootFont))                               // "Share quote"
 	}
+	if spec.Events {
+		return int(math.Ceil(h + e.timeline(c.Events, inner) + 0.25*rootFont))
+	}
 	return int(math.Ceil(h + e.blocks(c.Blocks, inner, false) - paraGap + 0.75*rootFont + 0.25*rootFont))
+}
+
+// timeline is the height of a timeline's list (ol.timeline, its margins
+// 0.25rem and 0.75rem): each entry its date on a line of its own, then its
+// text, set in from the line and the dots by 1.5rem, entries 0.75rem apart.
+func (e estimator) timeline(events []content.TimelineEvent, width float64) float64 {
+	h := 0.25*rootFont + 0.75*rootFont
+	for i, ev := range events {
+		h += smallLine + e.blocks(ev.Blocks, width-1.5*rootFont, false) - paraGap
+		if i < len(events)-1 {
+			h += 0.75 * rootFont
+		}
+	}
+	return h
 }
 
 // card is the height of a closed card: its summary.
