@@ -1,4 +1,5 @@
-// Reads each card opening line of inputs.txt as remark-directive does, with
+// Reads each card opening line of inputs.txt as remark-directive does (and
+// each leaf directive line, "::card{#id}"), with
 // remark-gfm (GFM's strikethrough and autolinks, as backstory's Markdown has
 // them), and prints the readings as JSON: the differential test's
 // expectations (TestDirectivesAsRemarkReadsThem). A label is given as its
@@ -35,8 +36,18 @@ const inlines = (nodes) => nodes.map((n) => {
   }
 });
 
-const lines = readFileSync(new URL("inputs.txt", import.meta.url), "utf8").split("\n").filter((l) => l.startsWith(":::"));
-const out = lines.map((line) => {
+const all = readFileSync(new URL("inputs.txt", import.meta.url), "utf8").split("\n");
+// Leaf directives, lines of their own that start with "::" (backstory's
+// "::card{#id}" places a shared card): whether the line is one, its name
+// and attributes.
+const leaves = all.filter((l) => /^ {0,3}::(?!:)/.test(l)).map((line) => {
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(line + "\n");
+  const node = tree.children.find((n) => n.type === "leafDirective");
+  if (!node) return { input: line, leaf: true, directive: false };
+  return { input: line, leaf: true, directive: true, name: node.name, attributes: node.attributes || {}, label: node.children.length ? toString(node) : null };
+});
+const lines = all.filter((l) => l.startsWith(":::"));
+const containers = lines.map((line) => {
   const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(line + "\nText.\n:::\n");
   const node = tree.children.find((n) => n.type === "containerDirective");
   if (!node) return { input: line, directive: false };
@@ -51,4 +62,4 @@ const out = lines.map((line) => {
     labelInlines: label ? inlines(label.children) : null,
   };
 });
-process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+process.stdout.write(JSON.stringify([...containers, ...leaves], null, 2) + "\n");
