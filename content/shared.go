@@ -46,15 +46,14 @@ func (sc SharedCards) key(ids []string) string {
 
 // Resolve resolves the entry's article with the shared cards it places, as
 // a store with cards shows it (see Store.Article), and returns the entry
-// with its summary and checksum made from the resolved article, and the
+// with its checksum and card ids for the resolved article, and the
 // problems found: a placed card that is not in cards, and a card the
 // article defines whose id a shared card has. Problems carry a line and
 // column but no file: the caller knows it. A placed card that does not
 // exist is left out (the references to it become plain text), so that the
 // article still reads. The entry keeps its article's JSON as parsed, not
 // the resolved JSON, which a store makes when asked: memory for 10,000
-// articles stays that of their JSON. Resolving an entry already resolved
-// with the same cards costs no decoding.
+// articles stays that of their JSON. Resolving decodes nothing.
 func (e Entry) Resolve(cards SharedCards) (Entry, Problems) {
 	var problems Problems
 	for _, s := range e.sites {
@@ -75,13 +74,21 @@ func (e Entry) Resolve(cards SharedCards) (Entry, Problems) {
 	if key == e.resolvedWith {
 		return e, problems
 	}
-	a := e.decode()
-	placeCards(a, cards)
-	resolved, err := NewEntry(a)
-	if err != nil {
-		panic(fmt.Sprintf("content: encoding article %q: %v", a.Slug, err))
+	// Placing cards changes neither the article's summary (reading time
+	// counts the body, not its cards) nor anything but its cards: its
+	// checksum is its own and the cards', and it keeps the ids of the
+	// cards that exist.
+	h := sha256.New()
+	h.Write(e.rawSum[:])
+	h.Write([]byte(key))
+	h.Sum(e.sum[:0])
+	ids := make([]string, 0, len(e.cards))
+	for _, id := range e.cards {
+		if _, ok := cards[id]; ok || !slices.Contains(e.placed, id) {
+			ids = append(ids, id)
+		}
 	}
-	e.summary, e.sum, e.cards, e.resolvedWith = resolved.summary, resolved.sum, resolved.cards, key
+	e.cards, e.resolvedWith = ids, key
 	return e, problems
 }
 

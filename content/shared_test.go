@@ -74,6 +74,9 @@ func TestSharedCardsAreResolved(t *testing.T) {
 	if ref := a.Blocks[2].Text[0]; ref.Kind != content.InlineText || ref.Text != "about missing" {
 		t.Errorf("a reference to a missing card is %+v, want its text", ref)
 	}
+	if ids := s.CardIDs("older"); !cmp.Equal(ids, []string{"wang-yi"}) {
+		t.Errorf("the card ids of an article placing a missing card: %v", ids)
+	}
 	if got := s.CardUsers("wang-yi"); len(got) != 2 || got[0].Slug != "newer" || got[1].Slug != "older" {
 		t.Errorf("users of wang-yi, newest first: %+v", got)
 	}

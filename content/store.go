@@ -53,6 +53,7 @@ type Entry struct {
 	placed       []string
 	resolvedWith string
 	sites        []CardSite
+	rawSum       [sha256.Size]byte // of json; sum is of json and the cards
 }
 
 // decode decodes the entry's article as its JSON has it.
@@ -79,7 +80,8 @@ func NewEntry(a *Article) (Entry, error) {
 			placed = append(placed, c.ID)
 		}
 	}
-	return Entry{summary: a.Summarize(), json: data, sum: sha256.Sum256(data), cards: cards, sites: a.Sites, placed: placed}, nil
+	sum := sha256.Sum256(data)
+	return Entry{summary: a.Summarize(), json: data, sum: sum, rawSum: sum, cards: cards, sites: a.Sites, placed: placed}, nil
 }
 
 // Summary is the entry's article's summary.
