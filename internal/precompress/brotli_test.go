@@ -39,3 +39,19 @@ func BenchmarkBrotliPage(b *testing.B) {
 		Brotli(data, Fast)
 	}
 }
+
+// TestBrotliReusedWriterMatchesFresh: a writer from the pool writes what a
+// new one writes.
+func TestBrotliReusedWriterMatchesFresh(t *testing.T) {
+	a := bytes.Repeat([]byte("<li><a href=\"/articles/a\">One story</a></li>\n"), 1200)
+	b := bytes.Repeat([]byte("{\"slug\":\"b\",\"title\":\"Another story\"},"), 900)
+	for _, data := range [][]byte{a, b, a} {
+		var fresh bytes.Buffer
+		w := brotli.NewWriterOptions(&fresh, brotli.WriterOptions{Quality: Fast, LGWin: 16})
+		w.Write(data)
+		w.Close()
+		if got := Brotli(data, Fast); !bytes.Equal(got, fresh.Bytes()) {
+			t.Errorf("%d bytes: the pooled writer wrote %d bytes, a new one %d", len(data), len(got), fresh.Len())
+		}
+	}
+}

@@ -20,12 +20,20 @@ const (
 )
 
 // Brotli compresses data at the given quality (0–11) with a window as
-// large as data, up to 16 MiB, the largest every browser decodes: a larger
+// large as data, up to 16 MiB, the largest every browser decodes (a larger
 // window than the data gains nothing and costs the encoder time clearing
-// tables.
+// tables); below quality 10, 64 KiB at most.
 func Brotli(data []byte, quality int) []byte {
 	var buf bytes.Buffer
-	opts := brotli.WriterOptions{Quality: quality, LGWin: min(max(bits.Len(uint(len(data))), 16), 24)}
+	lgwin := min(max(bits.Len(uint(len(data))), 16), 24)
+	if quality < Best-1 {
+		// Below quality 10, a window over 64 KiB switches the encoder to
+		// hash tables of 32 MB (brotli's h5), allocated and cleared for
+		// each response: a page of 70 kB took 100 ms and more of page
+		// faults on a loaded server, for 1 % fewer bytes.
+		lgwin = 16
+	}
+	opts := brotli.WriterOptions{Quality: quality, LGWin: lgwin}
 	pool, _ := brotliWriters.LoadOrStore(opts, &sync.Pool{New: func() any { return brotli.NewWriterOptions(nil, opts) }})
 	w := pool.(*sync.Pool).Get().(*brotli.Writer)
 	w.Reset(&buf)
@@ -38,10 +46,7 @@ func Brotli(data []byte, quality int) []byte {
 
 // brotliWriters are brotli writers for reuse, a sync.Pool for each
 // brotli.WriterOptions: a writer keeps its encoder's hash tables across
-// Reset, and at the pages' quality with a window over 64 KiB those take
-// 32 MB, which a new writer allocates and clears for every page (100 ms
-// and more of page faults for a page of 68 kB, on a server holding 10,000
-// articles).
+// Reset, which a new writer allocates and clears.
 var brotliWriters sync.Map
 
 // Gzip compresses data at the best gzip level.
