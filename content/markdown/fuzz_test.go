@@ -22,13 +22,7 @@ import (
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.md")
 	seeds = append(seeds, filepath.Join("..", "articles", "blinken-meets-xi.md"), filepath.Join("..", "articles", "how-to-write.md"))
-	for _, s := range seeds {
-		src, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	addSeeds(f, seeds)
 	p := markdown.NewParser()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := p.Parse("fuzz.md", src)
@@ -36,16 +30,7 @@ func FuzzParse(f *testing.F) {
 			roundTrip(t, "fuzz.md", a)
 			return
 		}
-		ps, ok := errors.AsType[content.Problems](err)
-		if !ok || len(ps) == 0 {
-			t.Fatalf("error is not a list of problems: %v", err)
-		}
-		lines := bytes.Count(src, []byte("\n")) + 1
-		for _, p := range ps {
-			if p.Line < 1 || p.Line > lines || p.Col < 1 {
-				t.Errorf("problem outside the file (%d lines): %s", lines, p.Error())
-			}
-		}
+		problemsInside(t, src, err)
 	})
 }
 
@@ -54,13 +39,7 @@ func FuzzParse(f *testing.F) {
 func FuzzParseCard(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/cards/*/*.md")
 	seeds = append(seeds, filepath.Join("..", "articles", "cards", "wang-yi.md"))
-	for _, s := range seeds {
-		src, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	addSeeds(f, seeds)
 	p := markdown.NewParser()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		c, err := p.ParseCard("fuzz.md", src)
@@ -75,17 +54,35 @@ func FuzzParseCard(f *testing.F) {
 			}
 			return
 		}
-		ps, ok := errors.AsType[content.Problems](err)
-		if !ok || len(ps) == 0 {
-			t.Fatalf("error is not a list of problems: %v", err)
-		}
-		lines := bytes.Count(src, []byte("\n")) + 1
-		for _, p := range ps {
-			if p.Line < 1 || p.Line > lines || p.Col < 1 {
-				t.Errorf("problem outside the file (%d lines): %s", lines, p.Error())
-			}
-		}
+		problemsInside(t, src, err)
 	})
+}
+
+// addSeeds adds the files as the fuzz target's seeds.
+func addSeeds(f *testing.F, files []string) {
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+}
+
+// problemsInside checks that a parser's error for src is a list of
+// problems, each at a place inside the file.
+func problemsInside(t *testing.T, src []byte, err error) {
+	t.Helper()
+	ps, ok := errors.AsType[content.Problems](err)
+	if !ok || len(ps) == 0 {
+		t.Fatalf("error is not a list of problems: %v", err)
+	}
+	lines := bytes.Count(src, []byte("\n")) + 1
+	for _, p := range ps {
+		if p.Line < 1 || p.Line > lines || p.Col < 1 {
+			t.Errorf("problem outside the file (%d lines): %s", lines, p.Error())
+		}
+	}
 }
 
 // TestPathological parses inputs built to be slow: each must parse or fail
