@@ -21,7 +21,8 @@ type builder struct {
 	lineStarts []int // made on the first problem
 	article    *content.Article
 	problems   content.Problems
-	text       []byte // scratch for inline text
+	text       []byte           // scratch for inline text
+	runs       []content.Inline // a stack of inline runs being built
 
 	cardIDs map[*Card]string
 	isCard  map[string]bool // the cards' ids
