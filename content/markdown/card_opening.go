@@ -60,26 +60,40 @@ func isNameByte(c byte, first bool) bool {
 // readLabel reads "[label]" with nested brackets and backslash escapes,
 // returning the unescaped label and the bytes read.
 func readLabel(s string) (string, int, bool) {
-	var b strings.Builder
-	depth := 0
+	depth, escaped := 0, false
 	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
+		switch c := s[i]; {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			b.WriteByte(s[i+1])
+			escaped = true
 			i++
-			continue
 		case c == '[':
 			depth++
 		case c == ']':
-			if depth == 0 {
-				return strings.TrimSpace(b.String()), i + 1, true
+			if depth > 0 {
+				depth--
+				continue
 			}
-			depth--
+			label := s[1:i]
+			if escaped {
+				label = unescapePunct(label)
+			}
+			return strings.TrimSpace(label), i + 1, true
 		}
-		b.WriteByte(c)
 	}
 	return "", 0, false
+}
+
+// unescapePunct removes the backslashes that escape ASCII punctuation.
+func unescapePunct(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // decodeCharRefs decodes the character references of an attribute value
@@ -106,6 +120,9 @@ func decodeCharRefs(v string) string {
 // readAttrs reads "{#id .class key=value key="quoted value"}". It returns the
 // attributes, the bytes read, and on a syntax error a message and its offset.
 func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at int) {
+	// Room for as many attributes as there are "=", "#" and "." (more
+	// than enough) spares growing the list one by one.
+	attrs = make([]cardAttr, 0, strings.Count(s, "=")+strings.Count(s, "#")+strings.Count(s, "."))
 	i := 1
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -166,6 +183,10 @@ func readValue(s string) (string, int, bool) {
 		return "", 0, true
 	}
 	if q := s[0]; q == '"' || q == '\'' {
+		// Without backslashes, the value is a piece of s.
+		if end := strings.IndexByte(s[1:], q); end >= 0 && strings.IndexByte(s[1:1+end], '\\') < 0 {
+			return s[1 : 1+end], end + 2, true
+		}
 		var b strings.Builder
 		for i := 1; i < len(s); i++ {
 			switch {
