@@ -121,13 +121,11 @@ func inlineStart(n ast.Node, o int) int {
 // first; duplicates are problems. A card without an id gets one derived from
 // its title or speaker and first words.
 func (b *builder) assignCardIDs(doc ast.Node) {
-	var cards []*Card
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if c, ok := n.(*Card); ok && entering && c.Name != "" {
-			cards = append(cards, c)
-		}
-		return ast.WalkContinue, nil
-	})
+	var room [32]*Card
+	cards := appendCards(room[:0], doc)
+	if len(cards) > 0 {
+		b.article.Cards = make([]content.Card, 0, len(cards))
+	}
 	for _, c := range cards {
 		for _, a := range c.Attrs {
 			if a.Key != "id" {
@@ -151,6 +149,22 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 		b.ids[id] = true
 		b.cardIDs[c] = id
 	}
+}
+
+// appendCards appends the cards below n, in document order. Cards are
+// blocks: it goes down blocks only, not into the inline content of each
+// paragraph, which is most of the tree.
+func appendCards(cards []*Card, n ast.Node) []*Card {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if card, ok := c.(*Card); ok && card.Name != "" {
+			cards = append(cards, card)
+		}
+		cards = appendCards(cards, c)
+	}
+	return cards
 }
 
 // derivedCardID is the id of a card written without one: the slug of its
