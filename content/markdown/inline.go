@@ -21,10 +21,10 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 	// articles stay in memory while served.
 	base := len(b.runs)
 	defer func() { b.runs = b.runs[:base] }()
-	// Nested inlines need their own text buffer too: take the builder's
-	// scratch and give it back.
+	// Text is gathered in the builder's buffer, which nested inlines
+	// share: it is empty whenever one is built, since the text before it
+	// is flushed first, and it comes back, grown perhaps, in b.text.
 	text := b.text[:0]
-	b.text = nil
 	defer func() { b.text = text[:0] }()
 	flush := func() {
 		if len(text) > 0 {
@@ -44,7 +44,10 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 			text = append(text, n.Value...)
 		default:
 			flush()
-			if run, ok := b.inline(n); ok {
+			b.text = text
+			run, ok := b.inline(n)
+			text = b.text[:0]
+			if ok {
 				b.runs = append(b.runs, run)
 			}
 		}
