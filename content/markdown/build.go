@@ -305,6 +305,9 @@ func (b *builder) list(n *ast.List, depth int) content.Block {
 	if blk.Ordered {
 		blk.Start = n.Start
 	}
+	if items := n.ChildCount(); items > 0 {
+		blk.Items = make([][]content.Block, 0, items)
+	}
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		if item.Kind() != ast.KindListItem {
 			b.problemNode(item, fmt.Sprintf("unsupported Markdown element %s in a list", item.Kind()))
@@ -317,11 +320,20 @@ func (b *builder) list(n *ast.List, depth int) content.Block {
 
 func (b *builder) table(n *extast.Table) content.Block {
 	t := &content.Table{}
+	if len(n.Alignments) > 0 {
+		t.Align = make([]content.Align, 0, len(n.Alignments))
+	}
 	for _, a := range n.Alignments {
 		t.Align = append(t.Align, alignment(a))
 	}
+	if rows := n.ChildCount() - 1; rows > 0 { // less the header
+		t.Rows = make([][][]content.Inline, 0, rows)
+	}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells [][]content.Inline
+		if n := row.ChildCount(); n > 0 {
+			cells = make([][]content.Inline, 0, n)
+		}
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			cells = append(cells, b.inlines(cell))
 		}
