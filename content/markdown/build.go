@@ -21,7 +21,8 @@ type builder struct {
 	lineStarts []int // made on the first problem
 	article    *content.Article
 	problems   content.Problems
-	text       []byte // scratch for inline text
+	text       []byte           // scratch for inline text
+	runs       []content.Inline // a stack of inline runs being built
 
 	cardIDs map[*Card]string
 	labels  map[*Card][]content.Inline // the cards' labels, built
@@ -124,13 +125,11 @@ func inlineStart(n ast.Node, o int) int {
 // its title or speaker and first words; so the cards' labels are built here
 // too.
 func (b *builder) assignCardIDs(doc ast.Node) {
-	var cards []*Card
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if c, ok := n.(*Card); ok && entering && c.Name != "" {
-			cards = append(cards, c)
-		}
-		return ast.WalkContinue, nil
-	})
+	var room [32]*Card
+	cards := appendCards(room[:0], doc)
+	if len(cards) > 0 {
+		b.article.Cards = make([]content.Card, 0, len(cards))
+	}
 	for _, c := range cards {
 		if l := c.Label(); l != nil {
 			b.labels[c] = b.label(l)
@@ -159,6 +158,22 @@ func (b *builder) assignCardIDs(doc ast.Node) {
 		b.ids[id] = true
 		b.cardIDs[c] = id
 	}
+}
+
+// appendCards appends the cards below n, in document order. Cards are
+// blocks: it goes down blocks only, not into the inline content of each
+// paragraph, which is most of the tree.
+func appendCards(cards []*Card, n ast.Node) []*Card {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if card, ok := c.(*Card); ok && card.Name != "" {
+			cards = append(cards, card)
+		}
+		cards = appendCards(cards, c)
+	}
+	return cards
 }
 
 // derivedCardID is the id of a card written without one: the slug of its
@@ -307,6 +322,9 @@ func (b *builder) list(n *ast.List, depth int) content.Block {
 	if blk.Ordered {
 		blk.Start = n.Start
 	}
+	if items := n.ChildCount(); items > 0 {
+		blk.Items = make([][]content.Block, 0, items)
+	}
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		if item.Kind() != ast.KindListItem {
 			b.problemNode(item, fmt.Sprintf("unsupported Markdown element %s in a list", item.Kind()))
@@ -319,11 +337,20 @@ func (b *builder) list(n *ast.List, depth int) content.Block {
 
 func (b *builder) table(n *extast.Table) content.Block {
 	t := &content.Table{}
+	if len(n.Alignments) > 0 {
+		t.Align = make([]content.Align, 0, len(n.Alignments))
+	}
 	for _, a := range n.Alignments {
 		t.Align = append(t.Align, alignment(a))
 	}
+	if rows := n.ChildCount() - 1; rows > 0 { // less the header
+		t.Rows = make([][][]content.Inline, 0, rows)
+	}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells [][]content.Inline
+		if n := row.ChildCount(); n > 0 {
+			cells = make([][]content.Inline, 0, n)
+		}
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			cells = append(cells, b.inlines(cell))
 		}

@@ -115,6 +115,9 @@ func decodeCharRefs(v string) string {
 // readAttrs reads "{#id .class key=value key="quoted value"}". It returns the
 // attributes, the bytes read, and on a syntax error a message and its offset.
 func readAttrs(s string, offset int) (attrs []cardAttr, n int, msg string, at int) {
+	// Room for as many attributes as there are "=", "#" and "." (more
+	// than enough) spares growing the list one by one.
+	attrs = make([]cardAttr, 0, strings.Count(s, "=")+strings.Count(s, "#")+strings.Count(s, "."))
 	i := 1
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -175,6 +178,10 @@ func readValue(s string) (string, int, bool) {
 		return "", 0, true
 	}
 	if q := s[0]; q == '"' || q == '\'' {
+		// Without backslashes, the value is a piece of s.
+		if end := strings.IndexByte(s[1:], q); end >= 0 && strings.IndexByte(s[1:1+end], '\\') < 0 {
+			return s[1 : 1+end], end + 2, true
+		}
 		var b strings.Builder
 		for i := 1; i < len(s); i++ {
 			switch {

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"backstory/content"
@@ -16,15 +15,20 @@ import (
 // nodes (goldmark splits text at every line end and escape) is gathered into
 // a single run.
 func (b *builder) inlines(parent ast.Node) []content.Inline {
-	out := make([]content.Inline, 0, parent.ChildCount())
-	// Nested inlines (emphasis in a link) need their own buffer: take the
-	// builder's scratch and give it back.
+	// The runs are gathered on the builder's stack, above those of the
+	// blocks that contain this one (emphasis in a link), and copied off it
+	// at the end: merged, they are far fewer than goldmark's nodes, and
+	// articles stay in memory while served.
+	base := len(b.runs)
+	defer func() { b.runs = b.runs[:base] }()
+	// Text is gathered in the builder's buffer, which nested inlines
+	// share: it is empty whenever one is built, since the text before it
+	// is flushed first, and it comes back, grown perhaps, in b.text.
 	text := b.text[:0]
-	b.text = nil
 	defer func() { b.text = text[:0] }()
 	flush := func() {
 		if len(text) > 0 {
-			out = append(out, content.Inline{Kind: content.InlineText, Text: string(text)})
+			b.runs = append(b.runs, content.Inline{Kind: content.InlineText, Text: string(text)})
 			text = text[:0]
 		}
 	}
@@ -34,24 +38,30 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 			text = b.appendText(text, n)
 			if n.HardLineBreak() {
 				flush()
-				out = append(out, content.Inline{Kind: content.InlineLineBreak})
+				b.runs = append(b.runs, content.Inline{Kind: content.InlineLineBreak})
 			}
 		case *ast.String:
 			text = append(text, n.Value...)
 		default:
 			flush()
-			out = append(out, b.inline(n)...)
+			b.text = text
+			if runs, ok := b.labelRuns(n); ok {
+				b.runs = append(b.runs, runs...)
+			} else if run, ok := b.inline(n); ok {
+				b.runs = append(b.runs, run)
+			}
+			text = b.text[:0]
 		}
 	}
 	// A line end before the end of the block leaves no space behind.
 	text = bytes.TrimRight(text, " \t")
 	flush()
-	if len(out) == 0 {
+	if len(b.runs) == base {
 		return nil
 	}
-	// Merged, the runs are far fewer than goldmark's nodes: keep only
-	// what they need, since articles stay in memory while served.
-	return slices.Clip(append(make([]content.Inline, 0, len(out)), out...))
+	out := make([]content.Inline, len(b.runs)-base)
+	copy(out, b.runs[base:])
+	return out
 }
 
 // appendText appends what a reader sees of a text node: escapes and
@@ -69,12 +79,18 @@ func (b *builder) appendText(dst []byte, n *ast.Text) []byte {
 	return dst
 }
 
-func (b *builder) inline(n ast.Node) []content.Inline {
-	if b.inLabel {
-		if runs, ok := b.labelInline(n); ok {
-			return runs
-		}
+// labelRuns builds what a card's label makes of an inline node that a
+// title cannot hold (a link, an image), when building a label.
+func (b *builder) labelRuns(n ast.Node) ([]content.Inline, bool) {
+	if !b.inLabel {
+		return nil, false
 	}
+	return b.labelInline(n)
+}
+
+// inline builds an inline node other than text, or reports it and returns
+// false.
+func (b *builder) inline(n ast.Node) (content.Inline, bool) {
 	switch n := n.(type) {
 	case *ast.CodeSpan:
 		var code strings.Builder
@@ -83,57 +99,57 @@ func (b *builder) inline(n ast.Node) []content.Inline {
 				code.WriteString(strings.ReplaceAll(string(t.Segment.Value(b.src)), "\n", " "))
 			}
 		}
-		return []content.Inline{{Kind: content.InlineCode, Text: code.String()}}
+		return content.Inline{Kind: content.InlineCode, Text: code.String()}, true
 	case *ast.Emphasis:
 		kind := content.InlineEmphasis
 		if n.Level == 2 {
 			kind = content.InlineStrong
 		}
-		return []content.Inline{{Kind: kind, Children: b.inlines(n)}}
+		return content.Inline{Kind: kind, Children: b.inlines(n)}, true
 	case *extast.Strikethrough:
-		return []content.Inline{{Kind: content.InlineStrike, Children: b.inlines(n)}}
+		return content.Inline{Kind: content.InlineStrike, Children: b.inlines(n)}, true
 	case *ast.Link:
-		return b.link(n)
+		return b.link(n), true
 	case *ast.AutoLink:
-		return b.autoLink(n)
+		return b.autoLink(n), true
 	case *ast.Image:
 		url := b.checkURL(destination(n.Destination), b.posOf(n), "image", imageURL)
 		alt := oneLine(content.PlainText(b.inlines(n)))
 		if alt == "" {
 			b.problemNode(n, "an image needs a description for readers who cannot see it: ![what the picture shows](url)")
 		}
-		return []content.Inline{{Kind: content.InlineImage, URL: url, Text: alt, Title: oneLine(unescape(n.Title))}}
+		return content.Inline{Kind: content.InlineImage, URL: url, Text: alt, Title: oneLine(unescape(n.Title))}, true
 	case *ast.RawHTML:
 		b.problemNode(n, "raw HTML is not allowed: write Markdown instead")
-		return nil
+		return content.Inline{}, false
 	}
 	b.problemNode(n, fmt.Sprintf("unsupported Markdown element %s", n.Kind()))
-	return nil
+	return content.Inline{}, false
 }
 
 // link builds a link; a link to a card's id is a card reference.
-func (b *builder) link(n *ast.Link) []content.Inline {
+func (b *builder) link(n *ast.Link) content.Inline {
 	dest := destination(n.Destination)
 	children := b.inlines(n)
 	if id, ok := strings.CutPrefix(dest, "#"); ok && b.isCard[id] {
-		return []content.Inline{{Kind: content.InlineCardRef, Card: id, Children: children}}
+		return content.Inline{Kind: content.InlineCardRef, Card: id, Children: children}
 	}
 	pos := b.posOf(n)
 	url := b.checkURL(dest, pos, "link", linkURL)
 	if id, ok := strings.CutPrefix(url, "#"); ok {
 		b.anchors = append(b.anchors, anchorLink{id: id, offset: pos})
 	}
-	return []content.Inline{{Kind: content.InlineLink, URL: url, Title: oneLine(unescape(n.Title)), Children: children}}
+	return content.Inline{Kind: content.InlineLink, URL: url, Title: oneLine(unescape(n.Title)), Children: children}
 }
 
-func (b *builder) autoLink(n *ast.AutoLink) []content.Inline {
+func (b *builder) autoLink(n *ast.AutoLink) content.Inline {
 	raw := string(n.URL(b.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(raw), "mailto:") {
 		raw = "mailto:" + raw
 	}
 	url := b.checkURL(raw, b.posOf(n), "link", linkURL)
 	label := string(n.Label(b.src))
-	return []content.Inline{{Kind: content.InlineLink, URL: url, Children: []content.Inline{{Kind: content.InlineText, Text: label}}}}
+	return content.Inline{Kind: content.InlineLink, URL: url, Children: []content.Inline{{Kind: content.InlineText, Text: label}}}
 }
 
 // posOf is the byte offset where an inline node starts, as well as known.

@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
-	"go.yaml.in/yaml/v3"
 )
 
 // Parser parses articles. Build it once with NewParser and reuse it; it is
@@ -33,8 +32,9 @@ func NewParser() *Parser {
 }
 
 // yamlFormat is front matter in YAML between "---" lines, read with the
-// maintained go.yaml.in/yaml/v3 (gopkg.in/yaml.v3 is archived).
-var yamlFormat = frontmatter.Format{Name: "YAML", Delim: '-', Unmarshal: yaml.Unmarshal}
+// maintained go.yaml.in/yaml/v3 (gopkg.in/yaml.v3 is archived), simple front
+// matter without it (see unmarshalYAML).
+var yamlFormat = frontmatter.Format{Name: "YAML", Delim: '-', Unmarshal: unmarshalYAML}
 
 var defaultParser = sync.OnceValue(NewParser)
 

@@ -82,6 +82,7 @@ func charRef(s []byte) (string, int) {
 // "" when nothing is left.
 func Slugify(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
 		if folded, ok := latinFold[r]; ok {

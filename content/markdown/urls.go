@@ -39,18 +39,27 @@ func destination(raw []byte) string {
 // checkURL validates a URL found at a byte offset against a policy and
 // returns it normalized, or reports a problem and returns "".
 func (b *builder) checkURL(raw string, offset int, what string, policy urlPolicy) string {
-	line, col := b.lineCol(offset)
-	return b.checkURLAt(raw, line, col, what, policy)
+	u, err := validURL(raw, policy)
+	if err != nil {
+		// Only now: lineCol indexes the whole source's lines.
+		line, col := b.lineCol(offset)
+		b.urlProblem(raw, line, col, what, err)
+	}
+	return u
 }
 
 // checkURLAt is checkURL for a URL at line:col.
 func (b *builder) checkURLAt(raw string, line, col int, what string, policy urlPolicy) string {
 	u, err := validURL(raw, policy)
 	if err != nil {
-		b.problemAt(line, col, fmt.Sprintf("%s URL %s: %v", what, quoteStart(raw), err))
-		return ""
+		b.urlProblem(raw, line, col, what, err)
 	}
 	return u
+}
+
+// urlProblem reports the URL raw that validURL refused with err.
+func (b *builder) urlProblem(raw string, line, col int, what string, err error) {
+	b.problemAt(line, col, fmt.Sprintf("%s URL %s: %v", what, quoteStart(raw), err))
 }
 
 // validURL returns raw normalized if policy allows it.
@@ -86,14 +95,28 @@ func validURL(raw string, policy urlPolicy) (string, error) {
 // escapeURL percent-encodes the characters that are never literal in a
 // well-formed URL and could break out of an HTML attribute.
 func escapeURL(s string) string {
+	i := 0
+	for i < len(s) && !mustEscape(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s // as nearly every URL is
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"'<>\\`{}|^", c) >= 0 {
+		if mustEscape(c) {
 			fmt.Fprintf(&b, "%%%02X", c)
 			continue
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mustEscape reports whether escapeURL percent-encodes c.
+func mustEscape(c byte) bool {
+	return c <= ' ' || c >= 0x7f || strings.IndexByte("\"'<>\\`{}|^", c) >= 0
 }
