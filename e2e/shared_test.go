@@ -75,6 +75,7 @@ func TestCardPage(t *testing.T) {
 	engage(t, tab)
 	do(t, tab, chromedp.Click(chromedp.CSS(`[data-card-ref="wang-yi"]`)))
 	waitTrue(t, tab, "the shared card opens", `document.getElementById("wang-yi").open`)
+	settle(t, tab) // the card has finished opening: its link stays where it is clicked
 	if got := eval[string](t, tab, `document.querySelector("#wang-yi .card-shared").textContent`); got != "Updated 25 July 2023 · More on this" {
 		t.Errorf("the shared card's note: %q", got)
 	}
