@@ -19,7 +19,9 @@ func unescape(src []byte) string {
 
 // appendUnescaped appends the unescaped src to dst.
 func appendUnescaped(dst, src []byte) []byte {
-	if bytes.IndexAny(src, "\\&\x00") < 0 {
+	// Nearly all text has nothing to unescape. Three IndexByte calls, each
+	// vectorised, find that out faster than IndexAny, a byte at a time.
+	if bytes.IndexByte(src, '\\') < 0 && bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, 0) < 0 {
 		return append(dst, src...)
 	}
 	for i := 0; i < len(src); i++ {
