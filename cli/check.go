@@ -91,7 +91,7 @@ func (c *checker) dir(fsys fs.FS, display string) {
 	}
 	for _, card := range store.SharedCards() {
 		c.shared++
-		if len(store.CardUsers(card.ID)) == 0 {
+		if store.CardUses(card.ID) == 0 {
 			file := path.Join(display, content.SharedCardsDir, card.ID+".md")
 			c.warnings = append(c.warnings, fmt.Sprintf("%s: warning: no article places this card: place it with ::card{#%s}, or delete it", file, card.ID))
 		}

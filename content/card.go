@@ -51,12 +51,7 @@ var CardKinds = []CardSpec{
 		Name:    "Background",
 		Attrs:   []string{"id"},
 		Example: ":::background[The One China principle]",
-		Lacks: func(c *Card) string {
-			if strings.TrimSpace(c.Title) == "" {
-				return "a background card needs a title, as in :::background[The One China principle]"
-			}
-			return ""
-		},
+		Lacks:   lacksTitle("a background card needs a title, as in :::background[The One China principle]"),
 	},
 	{
 		Kind:    CardQuote,
@@ -77,13 +72,19 @@ var CardKinds = []CardSpec{
 		Attrs:   []string{"id"},
 		Example: ":::timeline[US–China relations since 2018]",
 		Events:  true,
-		Lacks: func(c *Card) string {
-			if strings.TrimSpace(c.Title) == "" {
-				return "a timeline card needs a title, as in :::timeline[US–China relations since 2018]"
-			}
-			return ""
-		},
+		Lacks:   lacksTitle("a timeline card needs a title, as in :::timeline[US–China relations since 2018]"),
 	},
+}
+
+// lacksTitle is the Lacks of a kind whose title is required: problem when
+// the card has none.
+func lacksTitle(problem string) func(c *Card) string {
+	return func(c *Card) string {
+		if strings.TrimSpace(c.Title) == "" {
+			return problem
+		}
+		return ""
+	}
 }
 
 // LookupCardKind returns the declaration of kind k.

@@ -123,13 +123,19 @@ func placeCards(a *Article, cards SharedCards) {
 		return
 	}
 	a.Blocks = slices.DeleteFunc(a.Blocks, func(b Block) bool { return b.Kind == BlockCard && missing[b.ID] })
-	unref := func(runs []Inline) []Inline { return unreferenced(runs, missing) }
-	a.Blocks = mapInlines(a.Blocks, unref)
-	for i := range a.Cards {
-		c := &a.Cards[i]
-		c.Blocks = mapInlines(c.Blocks, unref)
-		for j := range c.Events {
-			c.Events[j].Blocks = mapInlines(c.Events[j].Blocks, unref)
+	for b := range a.AllBlocks() {
+		if b.Text != nil {
+			b.Text = unreferenced(b.Text, missing)
+		}
+		if t := b.Table; t != nil {
+			for i := range t.Header {
+				t.Header[i] = unreferenced(t.Header[i], missing)
+			}
+			for _, row := range t.Rows {
+				for i := range row {
+					row[i] = unreferenced(row[i], missing)
+				}
+			}
 		}
 	}
 }
@@ -148,30 +154,4 @@ func unreferenced(runs []Inline, cards map[string]bool) []Inline {
 		out = append(out, r)
 	}
 	return out
-}
-
-// mapInlines applies f to every run of inline content in blocks, at any
-// depth, and returns blocks.
-func mapInlines(blocks []Block, f func([]Inline) []Inline) []Block {
-	for i := range blocks {
-		b := &blocks[i]
-		if b.Text != nil {
-			b.Text = f(b.Text)
-		}
-		for j := range b.Items {
-			b.Items[j] = mapInlines(b.Items[j], f)
-		}
-		b.Blocks = mapInlines(b.Blocks, f)
-		if t := b.Table; t != nil {
-			for j := range t.Header {
-				t.Header[j] = f(t.Header[j])
-			}
-			for _, row := range t.Rows {
-				for j := range row {
-					row[j] = f(row[j])
-				}
-			}
-		}
-	}
-	return blocks
 }

@@ -173,6 +173,9 @@ func (s *Store) SharedCard(id string) (Card, bool) {
 	return s.cards[i], true
 }
 
+// CardUses is how many articles place the shared card with the given id.
+func (s *Store) CardUses(id string) int { return len(s.usersOf[id]) }
+
 // CardUsers lists the articles that place the shared card with the given
 // id, newest first.
 func (s *Store) CardUsers(id string) []Summary {

@@ -30,7 +30,7 @@ func (s *site) cardPage(id string, n int) (ui.CardPageData, bool) {
 
 // cardPages is how many pages a shared card's stories take.
 func (s *site) cardPages(id string) int {
-	return ui.IndexPages(len(s.store.CardUsers(id)))
+	return ui.IndexPages(s.store.CardUses(id))
 }
 
 // serveCard serves a shared card's JSON: the card and every article that
@@ -67,7 +67,7 @@ func (s *Server) serveCardList(w http.ResponseWriter, r *http.Request) error {
 		cards := site.store.SharedCards()
 		list := make([]ui.CardListItem, len(cards))
 		for i, c := range cards {
-			list[i] = ui.CardListItem{ID: c.ID, Kind: c.Kind, Title: c.Label(), Revision: c.Revision, Articles: len(site.store.CardUsers(c.ID))}
+			list[i] = ui.CardListItem{ID: c.ID, Kind: c.Kind, Title: c.Label(), Revision: c.Revision, Articles: site.store.CardUses(c.ID)}
 		}
 		return jsonResponse(list)
 	})
