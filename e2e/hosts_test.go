@@ -82,7 +82,7 @@ func TestHosts(t *testing.T) {
 // the same headline and text, and no request the page makes fails.
 func wasmKeepsThePage(t *testing.T, site staticSite) {
 	tab := newTab(t)
-	for _, path := range []string{article, article + "/", article + "/index.html", "/page/2", "/page/2/"} {
+	for _, path := range []string{article, article + "/", article + "/index.html", "/page/2", "/page/2/", "/cards/wang-yi", "/cards/wang-yi/"} {
 		open(t, tab, site, path)
 		before := eval[string](t, tab, `document.querySelector("h1").textContent + "\n" + document.querySelector("main").textContent`)
 		if strings.Contains(before, "Page not found") {
