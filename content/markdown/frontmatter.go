@@ -28,9 +28,6 @@ var (
 	yamlLine    = regexp.MustCompile(`^yaml: line (\d+): `)
 )
 
-// rtlLanguages are the primary language subtags written right to left.
-var rtlLanguages = []string{"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
-
 // readFrontMatter fills the article's metadata from the YAML front matter
 // raw, which starts on line firstLine of the file.
 func (b *builder) readFrontMatter(decode func(any) error, firstLine int) {
@@ -159,15 +156,6 @@ func parseDate(v string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date: write YYYY-MM-DD or an RFC 3339 time such as 2023-06-19T14:30:00+08:00", v)
-}
-
-// defaultDir is the text direction of a language.
-func defaultDir(lang string) string {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if slices.Contains(rtlLanguages, primary) {
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // slugFromName derives a slug from a file name: "Blinken meets Xi.md" →

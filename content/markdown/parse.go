@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -17,6 +18,8 @@ import (
 // safe for concurrent use.
 type Parser struct {
 	md goldmark.Markdown
+	// lang is the language of articles that name none: the site's.
+	lang string
 }
 
 // NewParser returns a Parser for backstory's Markdown: CommonMark, GFM
@@ -28,8 +31,21 @@ func NewParser() *Parser {
 		extension.Linkify,
 		&frontmatter.Extender{Formats: []frontmatter.Format{yamlFormat}},
 		Cards,
-	))}
+	)), lang: "en"}
 }
+
+// WithLang returns a parser like p whose articles are in lang when their
+// front matter names no language: the site's language.
+func (p *Parser) WithLang(lang string) *Parser {
+	q := *p
+	if lang != "" {
+		q.lang = lang
+	}
+	return &q
+}
+
+// Lang is the language of articles that name none.
+func (p *Parser) Lang() string { return p.lang }
 
 // yamlFormat is front matter in YAML between "---" lines, read with the
 // maintained go.yaml.in/yaml/v3 (gopkg.in/yaml.v3 is archived), simple front
@@ -75,10 +91,10 @@ func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
 		}
 	}
 	if a.Lang == "" {
-		a.Lang = "en"
+		a.Lang = p.lang
 	}
 	if a.Dir == "" {
-		a.Dir = defaultDir(a.Lang)
+		a.Dir = i18n.Direction(a.Lang)
 	}
 
 	b.assignCardIDs(doc)
