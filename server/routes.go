@@ -45,6 +45,7 @@ func (s *Server) handlers() map[ui.RouteName]routeHandler {
 		ui.RouteArticleList:   plain(s.serveArticleList),
 		ui.RouteArticleJSON:   withParams(s.serveArticle),
 		ui.RouteIndexJSON:     withParams(s.serveIndexPage),
+		ui.RouteWords:         withParams(s.serveWords),
 		ui.RouteOEmbed:        plain(s.serveOEmbed),
 		ui.RouteArticleOEmbed: withParams(s.serveArticleOEmbed),
 		ui.RouteEmbedScript:   plain(s.serveEmbedScript),
@@ -144,6 +145,9 @@ func (s *site) exists(params ui.Params) bool {
 		// A page of the card's stories.
 		n, ok := params["n"]
 		return !ok || atoiOrZero(n) <= s.cardPages(id)
+	}
+	if lang, ok := params["lang"]; ok && !s.hasWords(lang) {
+		return false
 	}
 	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(s.store.Len()) {
 		return false

@@ -17,26 +17,30 @@ var shell = template.Must(template.New("shell").Parse(shellHTML))
 
 // shellData fills the shell.
 type shellData struct {
-	Embed         bool   // an embed page: transparent, framed elsewhere
-	Theme         string // "light", "dark" or "" (the reader's)
-	OEmbedURL     string
-	Lang, Dir     string
-	Title         string
-	Description   string
-	Canonical     string
-	OGType        string
-	URL           string
-	Image         string
-	CSS           template.CSS
-	Loader        template.JS
-	IconURL       template.URL
-	AppleIconURL  string
-	ManifestURL   string
-	Body          template.HTML
-	Data          template.JS // JSON, HTML-escaped: no "<" can end the script
-	JSONLD        template.JS
-	DataElementID string
-	Status        int
+	Embed     bool   // an embed page: transparent, framed elsewhere
+	Theme     string // "light", "dark" or "" (the reader's)
+	OEmbedURL string
+	Lang, Dir string
+	SiteName  string
+	// ThemeLight and ThemeDark are the colours browsers paint around the
+	// page, by the reader's colour scheme.
+	ThemeLight, ThemeDark string
+	Title                 string
+	Description           string
+	Canonical             string
+	OGType                string
+	URL                   string
+	Image                 string
+	CSS                   template.CSS
+	Loader                template.JS
+	IconURL               template.URL
+	AppleIconURL          string
+	ManifestURL           string
+	Body                  template.HTML
+	Data                  template.JS // JSON, HTML-escaped: no "<" can end the script
+	JSONLD                template.JS
+	DataElementID         string
+	Status                int
 }
 
 func renderShell(d shellData) ([]byte, error) {
