@@ -121,6 +121,9 @@ func (v *ArticleView) Render() app.UI {
 		header = append(header, textEl("p", "dek", a.Dek))
 	}
 	header = append(header, articleMeta(v.Words, a))
+	if len(a.Translations) > 0 && !v.Embedded {
+		header = append(header, languageSwitcher(v.Words, v.Prefix, a.Translations))
+	}
 	if v.Chrome && len(v.plan.cardIDs) > 0 {
 		header = append(header, cardTools(v.Words))
 	}

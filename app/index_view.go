@@ -112,6 +112,9 @@ func articleSummary(w i18n.Words, prefix Prefix, a content.Summary, known, saved
 		}
 	}
 	body = append(body, el("p", attrs{"class", "meta", "data-offline", offline}, meta...))
+	if len(a.Translations) > 0 {
+		body = append(body, el("p", attrs{"class", "translations"}, translationLinks(w, prefix, a.Translations)...))
+	}
 	return el("li", nil, el("article", attrs{"class", "summary"}, body...))
 }
 

@@ -37,5 +37,24 @@ func dateEl(w i18n.Words, t time.Time) app.UI {
 	return el("time", attrs{"datetime", isoDate(t)}, text(w.Date(t)))
 }
 
+// languageSwitcher links an article to its versions in other languages,
+// each named in its own language.
+func languageSwitcher(w i18n.Words, prefix Prefix, versions []content.Translation) app.UI {
+	return el("nav", attrs{"class", "translations", "aria-label", w.T("article_languages")}, translationLinks(w, prefix, versions)...)
+}
+
+// translationLinks are links to the versions of a story, each named in
+// its own language, after "Also in".
+func translationLinks(w i18n.Words, prefix Prefix, versions []content.Translation) []app.UI {
+	out := []app.UI{text(w.T("article_in_language") + " ")}
+	for i, t := range versions {
+		if i > 0 {
+			out = append(out, text(" · "))
+		}
+		out = append(out, el("a", attrs{"href", prefix.URL(ArticlePath(t.Slug)), "hreflang", t.Lang, "lang", t.Lang, "dir", i18n.Direction(t.Lang), "title", t.Title}, text(i18n.Name(t.Lang))))
+	}
+	return out
+}
+
 // wordsKey is the key a language's words are kept under.
 func wordsKey(lang string) string { return strings.ToLower(lang) }

@@ -15,8 +15,8 @@ import (
 // for as long as the logo does not change: made once, not at every
 // change of the articles.
 type iconCache struct {
-	mu     sync.Mutex
-	logo   [32]byte // the hash of the logo the assets were made from
+	mu   sync.Mutex
+	logo [32]byte // the hash of the logo the assets were made from
 	base *assets
 	made *assets
 }

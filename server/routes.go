@@ -149,7 +149,7 @@ func (s *site) exists(params ui.Params) bool {
 	if lang, ok := params["lang"]; ok && !s.hasWords(lang) {
 		return false
 	}
-	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(s.store.Len()) {
+	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(len(s.index)) {
 		return false
 	}
 	return true

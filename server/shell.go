@@ -28,20 +28,26 @@ type shellData struct {
 	Title                 string
 	Description           string
 	Canonical             string
-	OGType                string
-	URL                   string
-	Image                 string
-	CSS                   template.CSS
-	Loader                template.JS
-	IconURL               template.URL
-	AppleIconURL          string
-	ManifestURL           string
-	Body                  template.HTML
-	Data                  template.JS // JSON, HTML-escaped: no "<" can end the script
-	JSONLD                template.JS
-	DataElementID         string
-	Status                int
+	// Alternates are the page's versions in each language, itself among
+	// them.
+	Alternates    []alternate
+	OGType        string
+	URL           string
+	Image         string
+	CSS           template.CSS
+	Loader        template.JS
+	IconURL       template.URL
+	AppleIconURL  string
+	ManifestURL   string
+	Body          template.HTML
+	Data          template.JS // JSON, HTML-escaped: no "<" can end the script
+	JSONLD        template.JS
+	DataElementID string
+	Status        int
 }
+
+// alternate is a version of a page in a language.
+type alternate struct{ Lang, URL string }
 
 func renderShell(d shellData) ([]byte, error) {
 	var buf bytes.Buffer

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -24,9 +25,10 @@ import (
 // request, and kept for as long as the revision is served.
 type site struct {
 	store    *content.Store
-	settings content.Site     // the publisher's settings
-	catalog  *catalog.Catalog // the UI's words
-	langs    []string         // the languages the site has words for (languages)
+	settings content.Site      // the publisher's settings
+	catalog  *catalog.Catalog  // the UI's words
+	langs    []string          // the languages the site has words for (languages)
+	index    []content.Summary // the index: each story once, in the site's language if it has it
 	assets   *assets
 	baseURL  string  // absolute, without a trailing slash; "" if unknown
 	info     ui.Site // what pages know of the site: its prefix, the path of baseURL
@@ -107,6 +109,7 @@ func newSite(store *content.Store, a *assets, cat *catalog.Catalog, cfg Config, 
 		s.info.Logo = s.url(a.url("icons/icon.svg"))
 	}
 	s.langs = s.languages()
+	s.index = store.Index(settings.Lang)
 	s.version = siteVersion(store.Revision(), a)
 	s.loader = loaderScript(s.loaderConfig(cfg.Dev))
 	s.style = s.makeCSS()
@@ -130,7 +133,7 @@ func (s *site) cachedVariant(key string, make func() (*response, error)) (*respo
 
 // indexPage is page n of the index: its articles and its place.
 func (s *site) indexPage(n int) ui.IndexPageData {
-	all := s.store.Summaries()
+	all := s.index
 	start := min((n-1)*ui.IndexPageSize, len(all))
 	end := min(start+ui.IndexPageSize, len(all))
 	return ui.IndexPageData{
@@ -234,6 +237,12 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 			d.Canonical = a.Canonical
 		}
 		d.OEmbedURL = s.oembedURL(a.Slug)
+		if len(a.Translations) > 0 && data.Kind == ui.KindArticle {
+			d.Alternates = append(d.Alternates, alternate{a.Lang, s.link(ui.ArticlePath(a.Slug))})
+			for _, t := range a.Translations {
+				d.Alternates = append(d.Alternates, alternate{t.Lang, s.link(ui.ArticlePath(t.Slug))})
+			}
+		}
 		ld, err := newsArticleJSONLD(a, d.Canonical, s.absolute(a.Image), s.settings.Publisher)
 		if err != nil {
 			return nil, err
@@ -271,6 +280,12 @@ func (s *site) makeCSS() string {
 // url is the URL path of a site path: under the site's prefix. Other
 // URLs, and "", are returned as they are.
 func (s *site) url(sitePath string) string { return s.info.Prefix.URL(sitePath) }
+
+// link is a site path's URL as links from elsewhere need it: absolute
+// when the base URL is known, else the path under the prefix.
+func (s *site) link(p string) string {
+	return cmp.Or(s.absolute(p), s.url(p))
+}
 
 // absolute makes a site path absolute with the base URL; other URLs are
 // returned as they are.

@@ -57,7 +57,7 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 	indexPages := func(first int, path func(n int) string) func() []string {
 		return func() []string {
 			var paths []string
-			for n := first; n <= ui.IndexPages(s.store.Len()); n++ {
+			for n := first; n <= ui.IndexPages(len(s.index)); n++ {
 				paths = append(paths, path(n))
 			}
 			return paths
