@@ -83,6 +83,9 @@ func TestUIInTheArticlesLanguage(t *testing.T) {
 		{"kaidan", "ja", "ltr", "「進展」"},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
+			if !cat.Has(tt.lang) {
+				t.Fatalf("no translation file for %s: the test would find nothing", tt.lang)
+			}
 			words := cat.Words(tt.lang)
 			open(t, tab, srv, "/articles/"+tt.slug)
 			engage(t, tab)
