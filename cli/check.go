@@ -6,13 +6,17 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"backstory/content"
 	"backstory/content/articles"
 	"backstory/content/markdown"
+	"backstory/i18n/catalog"
 )
 
 func runCheck(ctx context.Context, env Env, args []string) int {
@@ -41,6 +45,9 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		}
 	}
 	c.problems = append(c.problems, markdown.DuplicateSlugs(c.files)...)
+	if err := c.checkLanguages(); err != nil {
+		c.problems = append(c.problems, content.Problem{File: "i18n/catalog", Message: err.Error()})
+	}
 	c.problems.Sort()
 	for _, p := range c.problems {
 		fmt.Fprintln(env.Stderr, p.Error())
@@ -70,6 +77,35 @@ type checker struct {
 	problems                content.Problems
 	warnings                []string
 	articles, cards, shared int
+	langs                   map[string]string // the articles' languages, with where one was found
+}
+
+// language notes an article's language, found in file.
+func (c *checker) language(lang, file string) {
+	if c.langs == nil {
+		c.langs = map[string]string{}
+	}
+	if _, seen := c.langs[strings.ToLower(lang)]; !seen {
+		c.langs[strings.ToLower(lang)] = file
+	}
+}
+
+// checkLanguages warns, once for each language of the articles, of the
+// UI's words that are not translated into it: they show in English.
+func (c *checker) checkLanguages() error {
+	cat, err := catalog.Load()
+	if err != nil {
+		return err
+	}
+	for _, lang := range slices.Sorted(maps.Keys(c.langs)) {
+		where := c.langs[lang]
+		if !cat.Has(lang) {
+			c.warnings = append(c.warnings, fmt.Sprintf("%s: warning: no translation of the UI into %q (i18n/catalog/locales/%s.json): its articles show the UI's words in English", where, lang, lang))
+		} else if missing := cat.Missing(lang); len(missing) > 0 {
+			c.warnings = append(c.warnings, fmt.Sprintf("%s: warning: the UI's translation into %q lacks %s, shown in English: %s", where, lang, plural(len(missing), "word"), strings.Join(missing, ", ")))
+		}
+	}
+	return nil
 }
 
 // dir checks a directory of articles and its shared cards.
@@ -89,6 +125,7 @@ func (c *checker) dir(fsys fs.FS, display string) {
 	}
 	c.articles += len(names)
 	for _, sum := range store.Summaries() {
+		c.language(sum.Lang, display)
 		c.cards += len(store.CardIDs(sum.Slug))
 		c.files = append(c.files, markdown.ParsedFile{Name: display + " (" + sum.Slug + ")", Article: content.Article{Slug: sum.Slug}})
 	}
@@ -136,6 +173,7 @@ func (c *checker) file(name string) {
 		c.problems = append(c.problems, p)
 	}
 	c.cards += len(parsed[0].Article.Cards)
+	c.language(parsed[0].Article.Lang, parsed[0].Name)
 	c.files = append(c.files, parsed...)
 }
 

@@ -44,6 +44,13 @@ func TestCheck(t *testing.T) {
 		{"only warnings", []string{"check", "testdata/check-unused"}, 0, "1 article, 1 card (2 shared), 0 problems, 1 warning\n", []string{
 			"testdata/check-unused/cards/unused.md: warning: no article places this card: place it with ::card{#unused}",
 		}},
+		{"a language without the UI's words", []string{"check", "testdata/check-lang"}, 0, "3 articles, 0 cards, 0 problems, 1 warning\n", []string{
+			`testdata/check-lang: warning: no translation of the UI into "sw" (i18n/catalog/locales/sw.json): its articles show the UI's words in English`,
+		}},
+		{"a story in two languages, one missing", []string{"check", "testdata/check-translations"}, 1, "2 articles, 0 cards, 2 problems\n", []string{
+			`testdata/check-translations (talks): translations: no article has the slug "gespraeche" (de)`,
+			`testdata/check-translations (talks): translations: "pourparlers" is in "fr", not "es"`,
+		}},
 		{"an article with shared cards", []string{"check", "testdata/check-shared/story.md"}, 1, "1 article, 3 cards, 2 problems\n", []string{
 			"testdata/check-shared/story.md:10:1: there is no shared card \"nowhere\"",
 		}},
