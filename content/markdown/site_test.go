@@ -14,14 +14,8 @@ import (
 	"backstory/internal/colour"
 )
 
-func siteCases(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "site", dir, "*.yaml"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test cases in testdata/site/%s: %v", dir, err)
-	}
-	return files
-}
+// siteCases lists the settings files of testdata/site/dir.
+func siteCases(t *testing.T, dir string) []string { return casesOf(t, "site/"+dir, "*.yaml") }
 
 // TestParseSite reads each testdata/site/ok case and compares the settings,
 // as JSON with the logo's file and size, with its golden file.
@@ -66,15 +60,7 @@ func TestSiteProblems(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, problems := markdown.ParseSite(name, src, os.DirFS(filepath.Dir(file)))
-			if len(problems) == 0 {
-				t.Fatal("ParseSite found no problem")
-			}
-			lines := strings.Count(string(src), "\n") + 1
-			for _, p := range problems {
-				if p.File != name || p.Line < 1 || p.Line > lines || p.Col < 1 {
-					t.Errorf("problem %q is not at a place in the file", p.Error())
-				}
-			}
+			problemsInside(t, src, problems)
 			golden(t, strings.TrimSuffix(file, ".yaml")+".txt", []byte(problems.Error()+"\n"))
 		})
 	}
