@@ -4,6 +4,7 @@ import (
 	"cmp"
 
 	"backstory/content"
+	"backstory/i18n"
 	"backstory/internal/embedcode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -101,10 +102,11 @@ func (v *ArticleView) share(ctx app.Context, id string) {
 	}
 	text := c.Label()
 	if spec, _ := content.LookupCardKind(c.Kind); spec.Quoted {
-		text = c.By + ": “" + teaser(content.PlainText(firstText(c.Blocks)), 200) + "”"
+		text = c.By + ": " + i18n.Quote(cmp.Or(c.Lang, v.Article.Lang), teaser(content.PlainText(firstText(c.Blocks)), 200))
 	}
+	w := v.Words
 	shareLink(url, v.Article.Title, text, func(result string) {
-		v.note(ctx, id, map[string]string{"shared": "Shared.", "copied": "Link copied."}[result], "Could not share. The link is "+url)
+		v.note(ctx, id, map[string]string{"shared": w.T("share_done"), "copied": w.T("share_copied")}[result], w.T("share_failed", "url", url))
 	})
 }
 
@@ -116,12 +118,12 @@ func (v *ArticleView) copyEmbed(ctx app.Context, id string) {
 	}
 	snippet := embedcode.Snippet(embedcode.Embed{
 		URL:    siteURL(v.Prefix.URL(CardEmbedPath(v.Article.Slug, id))),
-		Title:  CardEmbedTitle(c),
+		Title:  CardEmbedTitle(v.Words, c),
 		Script: siteURL(v.Prefix.URL(PathOf(RouteEmbedScript))),
 		Height: func(w int) int { return embedcode.CardHeight(v.Article, id, w, true) },
 	})
 	copyText(snippet, func(result string) {
-		v.note(ctx, id, map[string]string{"copied": "Embed code copied: paste it into your page."}[result], "Could not copy the embed code.")
+		v.note(ctx, id, map[string]string{"copied": v.Words.T("embed_copied")}[result], v.Words.T("embed_failed"))
 	})
 }
 

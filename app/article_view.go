@@ -2,6 +2,7 @@ package app
 
 import (
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -28,6 +29,8 @@ type ArticleView struct {
 	// Card shows only the article's card of that id, with a link to it in
 	// the article: a single-card embed.
 	Card string
+	// Words are the page's: the article's language's.
+	Words i18n.Words
 
 	shown       *content.Article // the article state belongs to
 	plan        cardPlan
@@ -98,6 +101,7 @@ func (v *ArticleView) Render() app.UI {
 		v.reset()
 	}
 	r := &renderer{
+		words:        v.Words,
 		article:      a,
 		plan:         v.plan,
 		state:        &v.state,
@@ -116,9 +120,12 @@ func (v *ArticleView) Render() app.UI {
 	if a.Dek != "" {
 		header = append(header, textEl("p", "dek", a.Dek))
 	}
-	header = append(header, articleMeta(a))
+	header = append(header, articleMeta(v.Words, a))
+	if len(a.Translations) > 0 && !v.Embedded {
+		header = append(header, languageSwitcher(v.Words, v.Prefix, a.Translations))
+	}
 	if v.Chrome && len(v.plan.cardIDs) > 0 {
-		header = append(header, cardTools())
+		header = append(header, cardTools(v.Words))
 	}
 	return el("article", attrs{"class", "article"},
 		el("header", attrs{"class", "article-header"}, header...),
@@ -138,10 +145,9 @@ func (v *ArticleView) renderCard(r *renderer) app.UI {
 	r.refsTo = v.Prefix.URL(ArticlePath(a.Slug))
 	return el("article", attrs{"class", "article article-card"},
 		r.card(c),
-		el("p", attrs{"class", "card-from"},
-			text("From "),
+		el("p", attrs{"class", "card-from"}, phrase(v.Words, "card_from", "title",
 			el("a", attrs{"href", r.refsTo + "#" + c.ID, "target", "_blank", "rel", "noopener"}, text(a.Title)),
-		),
+		)...),
 	).OnClick(v.onClick)
 }
 
@@ -183,7 +189,7 @@ func (r *renderer) dock(i int) app.UI {
 	return el("div", attrs{"class", "card-dock"}, cards...)
 }
 
-func articleMeta(a *content.Article) app.UI {
+func articleMeta(w i18n.Words, a *content.Article) app.UI {
 	var parts []app.UI
 	add := func(ui app.UI) {
 		if len(parts) > 0 {
@@ -195,22 +201,22 @@ func articleMeta(a *content.Article) app.UI {
 		add(textEl("span", "byline", a.Byline))
 	}
 	if d := a.Date(); !d.IsZero() {
-		label := formatDate(d)
+		label := w.Date(d)
 		if !a.Updated.IsZero() {
-			label = "Updated " + label
+			label = w.T("article_updated", "date", label)
 		}
 		add(el("time", attrs{"datetime", isoDate(d)}, text(label)))
 	}
-	add(textEl("span", "reading-time", readingTime(a.ReadingMinutes())))
+	add(textEl("span", "reading-time", readingTime(w, a.ReadingMinutes())))
 	return el("p", attrs{"class", "meta"}, parts...)
 }
 
 // cardTools are the buttons that open and close every card. They need the
 // wasm: CSS hides them until it runs (class needs-wasm), keeping their
 // space so that nothing moves when they appear.
-func cardTools() app.UI {
+func cardTools(w i18n.Words) app.UI {
 	return el("div", attrs{"class", "card-tools needs-wasm"},
-		el("button", attrs{"type", "button", "class", "tool", "data-action", "expand-all"}, text("Expand all cards")),
-		el("button", attrs{"type", "button", "class", "tool", "data-action", "collapse-all"}, text("Collapse all")),
+		el("button", attrs{"type", "button", "class", "tool", "data-action", "expand-all"}, text(w.T("article_expand_all"))),
+		el("button", attrs{"type", "button", "class", "tool", "data-action", "collapse-all"}, text(w.T("article_collapse_all"))),
 	)
 }

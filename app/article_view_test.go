@@ -24,7 +24,7 @@ func testArticle() *content.Article {
 
 func TestArticleViewRenders(t *testing.T) {
 	e := app.NewTestEngine()
-	v := &ArticleView{Article: testArticle(), Chrome: true}
+	v := &ArticleView{Article: testArticle(), Chrome: true, Words: wordsIn(t, "en")}
 	if err := e.Load(v); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestArticleViewRenders(t *testing.T) {
 
 func TestArticleViewOpenCards(t *testing.T) {
 	e := app.NewTestEngine()
-	v := &ArticleView{Article: testArticle(), OpenCards: true}
+	v := &ArticleView{Article: testArticle(), OpenCards: true, Words: wordsIn(t, "en")}
 	if err := e.Load(v); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestArticleViewOpenCards(t *testing.T) {
 
 func TestIndexViewRenders(t *testing.T) {
 	e := app.NewTestEngine()
-	v := &IndexView{Articles: []content.Summary{
+	v := &IndexView{Words: wordsIn(t, "en"), Articles: []content.Summary{
 		{Slug: "new", Title: "New", Dek: "Newest.", Published: time.Date(2023, 6, 19, 0, 0, 0, 0, time.UTC), Lang: "en", Dir: "ltr", ReadingMinutes: 3},
 		{Slug: "old", Title: "Old", Lang: "ar", Dir: "rtl", ReadingMinutes: 1},
 	}}
@@ -89,7 +89,7 @@ func TestIndexViewRenders(t *testing.T) {
 		path     []int
 	}{
 		{"the list", el("ol", attrs{"class", "article-list"}), []int{0, 1}},
-		{"an item in its language", el("li", attrs{"lang", "ar", "dir", "rtl"}), []int{0, 1, 1}},
+		{"a title in its language", el("h2", attrs{"class", "summary-title", "lang", "ar", "dir", "rtl"}), []int{0, 1, 1, 0, 0}},
 		{"the link", el("a", attrs{"href", "/articles/new"}), []int{0, 1, 0, 0, 0, 0}},
 		{"the date", el("time", attrs{"datetime", "2023-06-19"}), []int{0, 1, 0, 0, 2, 0}},
 		{"the reading time", textEl("span", "", "3 min read"), []int{0, 1, 0, 0, 2, 2}},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -11,6 +12,7 @@ import (
 // renderer renders an article's blocks. It carries where it is (the body
 // block, the card) so that card references know where they stand.
 type renderer struct {
+	words        i18n.Words // the page's
 	article      *content.Article
 	plan         cardPlan
 	state        *cardState

@@ -1,15 +1,17 @@
 package app
 
 import (
+	"cmp"
 	"strings"
 
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// cardRenderer renders one kind of card: its body, and what the Share
-// button says.
+// cardRenderer renders one kind of card: its body, and the key of what
+// the Share button says.
 type cardRenderer struct {
 	body  func(r *renderer, c content.Card) app.UI
 	share string
@@ -20,11 +22,11 @@ type cardRenderer struct {
 func cardRendererOf(k content.CardKind) (cardRenderer, bool) {
 	switch k {
 	case content.CardBackground:
-		return cardRenderer{body: (*renderer).backgroundBody, share: "Share card"}, true
+		return cardRenderer{body: (*renderer).backgroundBody, share: "card_share_background"}, true
 	case content.CardQuote:
-		return cardRenderer{body: (*renderer).quoteBody, share: "Share quote"}, true
+		return cardRenderer{body: (*renderer).quoteBody, share: "card_share_quote"}, true
 	case content.CardTimeline:
-		return cardRenderer{body: (*renderer).timelineBody, share: "Share timeline"}, true
+		return cardRenderer{body: (*renderer).timelineBody, share: "card_share_timeline"}, true
 	}
 	return cardRenderer{}, false
 }
@@ -45,9 +47,10 @@ func (r *renderer) card(c content.Card) app.UI {
 	r.inCard = c.ID
 	defer func() { r.inCard = outer }()
 
-	summary := []app.UI{textEl("span", "card-kind", spec.Name), text(" "), r.cardTitle(c)}
+	summary := []app.UI{textEl("span", "card-kind", kindName(r.words, c.Kind)), text(" "), r.cardTitle(c)}
 	if spec.Quoted {
-		summary = append(summary, text(" "), textEl("span", "card-teaser", "“"+teaser(content.PlainText(firstText(c.Blocks)), 60)+"”"))
+		lang := r.quoteLang(c)
+		summary = append(summary, text(" "), el("span", attrs{"class", "card-teaser", "lang", lang}, text(i18n.Quote(cmp.Or(lang, r.article.Lang), teaser(content.PlainText(firstText(c.Blocks)), 60)))))
 	}
 	// Only ever open="true": go-app writes Open(false) as open="false",
 	// which a browser reads as open.
@@ -80,9 +83,9 @@ func sharedAttr(c content.Card) string {
 func (r *renderer) sharedNote(c content.Card) app.UI {
 	var note []app.UI
 	if !c.Updated.IsZero() && c.Updated.After(r.article.Published) {
-		note = append(note, textEl("span", "card-updated", "Updated "), el("time", attrs{"datetime", isoDate(c.Updated)}, text(formatDate(c.Updated))), text(" · "))
+		note = append(note, el("span", attrs{"class", "card-updated"}, phrase(r.words, "card_updated", "date", dateEl(r.words, c.Updated))...), text(" · "))
 	}
-	note = append(note, el("a", append(r.linkAttrs(CardPath(c.ID), ""), "class", "card-more"), text("More on this")))
+	note = append(note, el("a", append(r.linkAttrs(CardPath(c.ID), ""), "class", "card-more"), text(r.words.T("card_more"))))
 	return el("p", attrs{"class", "card-shared"}, note...)
 }
 
@@ -116,25 +119,30 @@ func (r *renderer) plainBody(c content.Card, body []app.UI) app.UI {
 // cardActions are a card's buttons: share it, and, in the article, copy
 // the code that embeds it on another site. They need the wasm.
 func (r *renderer) cardActions(c content.Card) app.UI {
-	buttons := []app.UI{el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text(shareLabel(c.Kind)))}
+	buttons := []app.UI{el("button", attrs{"type", "button", "class", "card-share", "data-share", c.ID}, text(r.words.T(shareKey(c.Kind))))}
 	if !r.embedded {
-		buttons = append(buttons, el("button", attrs{"type", "button", "class", "card-embed", "data-embed-card", c.ID}, text("Embed this card")))
+		buttons = append(buttons, el("button", attrs{"type", "button", "class", "card-embed", "data-embed-card", c.ID}, text(r.words.T("card_embed"))))
 	}
 	buttons = append(buttons, el("span", attrs{"class", "card-note", "role", "status"}, text(r.notes[c.ID])))
 	return el("div", attrs{"class", "card-actions needs-wasm"}, buttons...)
 }
 
-// shareLabel is what a card's Share button says.
-func shareLabel(k content.CardKind) string {
+// shareKey is the key of what a card's Share button says.
+func shareKey(k content.CardKind) string {
 	render, _ := cardRendererOf(k)
 	return render.share
 }
 
-func (r *renderer) quoteBody(c content.Card) app.UI {
-	lang := ""
+// quoteLang is the language of a quote's words, when not the article's.
+func (r *renderer) quoteLang(c content.Card) string {
 	if c.Lang != r.article.Lang {
-		lang = c.Lang
+		return c.Lang
 	}
+	return ""
+}
+
+func (r *renderer) quoteBody(c content.Card) app.UI {
+	lang := r.quoteLang(c)
 	credit := []app.UI{textEl("span", "quote-by", c.By)}
 	if c.Role != "" {
 		credit = append(credit, text(", "), textEl("span", "quote-role", c.Role))
@@ -142,7 +150,7 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 	var where []app.UI
 	switch {
 	case c.URL != "":
-		where = append(where, el("a", append(r.linkAttrs(c.URL, ""), "class", "quote-source"), text(orDefault(c.Source, "Source"))))
+		where = append(where, el("a", append(r.linkAttrs(c.URL, ""), "class", "quote-source"), text(orDefault(c.Source, r.words.T("card_source")))))
 	case c.Source != "":
 		where = append(where, textEl("span", "quote-source", c.Source))
 	}
@@ -150,7 +158,7 @@ func (r *renderer) quoteBody(c content.Card) app.UI {
 		if len(where) > 0 {
 			where = append(where, text(", "))
 		}
-		where = append(where, el("time", attrs{"datetime", isoDate(c.Date)}, text(formatDate(c.Date))))
+		where = append(where, dateEl(r.words, c.Date))
 	}
 	if len(where) > 0 {
 		credit = append(credit, el("span", attrs{"class", "quote-where"}, where...))

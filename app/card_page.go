@@ -1,9 +1,8 @@
 package app
 
 import (
-	"strconv"
-
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -23,6 +22,8 @@ type CardPageView struct {
 	Pagination *Pagination
 	// Prefix is the site's.
 	Prefix Prefix
+	// Words are the page's: the site's language's.
+	Words i18n.Words
 }
 
 // Render renders the card's page. The card shows open, as its own content:
@@ -32,32 +33,32 @@ func (v *CardPageView) Render() app.UI {
 	if c == nil {
 		return el("article", attrs{"class", "card-page"})
 	}
-	spec, _ := content.LookupCardKind(c.Kind)
+	w := v.Words
 	render, ok := cardRendererOf(c.Kind)
 	if !ok {
 		return el("article", attrs{"class", "card-page card-unknown", "hidden", "true"})
 	}
 	state := newCardState()
-	r := &renderer{article: &content.Article{Lang: "en"}, state: &state, prefix: v.Prefix, bare: true}
+	r := &renderer{words: w, article: &content.Article{Lang: w.Lang, Dir: w.Dir}, state: &state, prefix: v.Prefix, bare: true}
 	header := []app.UI{
-		textEl("p", "card-page-kind", spec.Name),
+		textEl("p", "card-page-kind", kindName(w, c.Kind)),
 		textEl("h1", "headline", c.Label()),
 	}
 	if !c.Updated.IsZero() {
-		header = append(header, el("p", attrs{"class", "meta"}, text("Updated "), el("time", attrs{"datetime", isoDate(c.Updated)}, text(formatDate(c.Updated)))))
+		header = append(header, el("p", attrs{"class", "meta"}, phrase(w, "card_updated", "date", dateEl(w, c.Updated))...))
 	}
 	items := make([]app.UI, len(v.Articles))
 	for i, a := range v.Articles {
-		items[i] = articleSummary(v.Prefix, a, false, false)
+		items[i] = articleSummary(w, v.Prefix, a, false, false)
 	}
-	backlinks := []app.UI{el("h2", attrs{"id", "backlinks-title", "class", "backlinks-title"}, text("Stories with this card "), textEl("span", "backlinks-count", "("+strconv.Itoa(max(v.Total, len(v.Articles)))+")"))}
+	backlinks := []app.UI{el("h2", attrs{"id", "backlinks-title", "class", "backlinks-title"}, text(w.T("card_stories")+" "), textEl("span", "backlinks-count", "("+w.Number(max(v.Total, len(v.Articles)))+")"))}
 	if len(items) > 0 {
 		backlinks = append(backlinks, el("ol", attrs{"class", "article-list"}, items...))
 	} else {
-		backlinks = append(backlinks, textEl("p", "", "No story places this card yet."))
+		backlinks = append(backlinks, textEl("p", "", w.T("card_stories_none")))
 	}
 	if p := v.Pagination; p != nil && p.Pages > 1 {
-		backlinks = append(backlinks, pagination(v.Prefix, *p, func(n int) string { return CardPagePath(c.ID, n) }, "Pages of stories with this card"))
+		backlinks = append(backlinks, pagination(w, v.Prefix, *p, func(n int) string { return CardPagePath(c.ID, n) }, w.T("card_stories_pages")))
 	}
 	return el("article", attrs{"class", "card-page card-" + string(c.Kind), "id", c.ID, "data-card", string(c.Kind)},
 		el("header", attrs{"class", "article-header"}, header...),

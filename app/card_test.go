@@ -21,7 +21,7 @@ func TestEveryCardKindRenders(t *testing.T) {
 		a := article("c:x")
 		a.Cards[0].Kind, a.Cards[0].Title, a.Cards[0].By = spec.Kind, "A title", "Someone"
 		e := app.NewTestEngine()
-		v := &ArticleView{Article: a}
+		v := &ArticleView{Article: a, Words: wordsIn(t, "en")}
 		if err := e.Load(v); err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +46,7 @@ func TestCardClasses(t *testing.T) {
 	a := article("c:x")
 	a.Cards[0].Classes = []string{"pull", "wide"}
 	e := app.NewTestEngine()
-	v := &ArticleView{Article: a}
+	v := &ArticleView{Article: a, Words: wordsIn(t, "en")}
 	if err := e.Load(v); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestCardTitles(t *testing.T) {
 			a := article("c:x")
 			tt.card.ID, tt.card.Blocks = "x", a.Cards[0].Blocks
 			a.Cards[0] = tt.card
-			v := &ArticleView{Article: a}
+			v := &ArticleView{Article: a, Words: wordsIn(t, "en")}
 			summary := []int{0, 1, 0, 0} // article, body, details, summary
 			if single {
 				v.Card, v.Embedded = "x", true

@@ -1,32 +1,28 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"backstory/content"
+	"backstory/i18n"
 )
 
-// formatDate shows a date as readers of news expect it: 19 June 2023.
-func formatDate(t time.Time) string {
-	return t.Format("2 January 2006")
-}
-
 // formatEventDate shows a timeline date as readers of news expect it: 2018,
-// July 2018, 6 July 2018. A date it cannot read is shown as written.
-func formatEventDate(s string) string {
+// July 2018, 6 July 2018, in the words' language. A date it cannot read is
+// shown as written.
+func formatEventDate(w i18n.Words, s string) string {
 	t, layout, err := content.ParseEventDate(s)
 	switch {
 	case err != nil:
 		return s
 	case layout == content.LayoutMonth:
-		return t.Format("January 2006")
+		return w.MonthYear(t)
 	case layout == content.LayoutDay:
-		return formatDate(t)
+		return w.Date(t)
 	}
-	return t.Format("2006")
+	return w.Year(t)
 }
 
 // isoDate is the machine-readable date of a <time> element.
@@ -37,8 +33,8 @@ func isoDate(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-func readingTime(minutes int) string {
-	return fmt.Sprintf("%d min read", minutes)
+func readingTime(w i18n.Words, minutes int) string {
+	return w.N("article_reading_time", minutes)
 }
 
 // teaser shortens text to about n characters at a word boundary.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"backstory/i18n"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -14,7 +16,8 @@ type Page struct {
 	app.Compo
 
 	data      PageData
-	navigated bool // the first navigation, go-app's start, has happened
+	words     map[string]i18n.Words // the words of each language known, by wordsKey
+	navigated bool                  // the first navigation, go-app's start, has happened
 	loading   bool
 	failed    string
 }
@@ -97,19 +100,54 @@ func (p *Page) load(ctx app.Context, path string, rt Route, params Params) {
 	site := p.data.Site
 	fetchText(site.Prefix.URL(rt.DataPath(params)), func(status int, body string) {
 		ctx.Dispatch(func(ctx app.Context) {
-			p.loading = false
 			d, err := pageFromAPI(path, rt, status, body)
 			if err != nil {
-				p.failed = "This page could not be loaded. Check your connection and try again."
+				p.fail()
 				return
 			}
 			d.Site = site
-			p.show(ctx, d)
+			p.withWords(ctx, d.Lang(), func(w i18n.Words, ok bool) {
+				if !ok {
+					p.fail()
+					return
+				}
+				d.Words = w
+				p.show(ctx, d)
+			})
+		})
+	})
+}
+
+// fail says the page the reader asked for could not be loaded.
+func (p *Page) fail() {
+	p.loading = false
+	p.failed = p.data.Words.T("load_failed")
+}
+
+// withWords calls then, on the UI goroutine, with the words of lang: those
+// known, or else those the site serves (RouteWords).
+func (p *Page) withWords(ctx app.Context, lang string, then func(i18n.Words, bool)) {
+	if p.words == nil {
+		p.words = map[string]i18n.Words{wordsKey(p.data.Words.Lang): p.data.Words}
+	}
+	if w, ok := p.words[wordsKey(lang)]; ok {
+		then(w, true)
+		return
+	}
+	fetchText(p.data.Site.Prefix.URL(APIWordsPath(lang)), func(status int, body string) {
+		ctx.Dispatch(func(app.Context) {
+			var w i18n.Words
+			ok := status == http.StatusOK && json.Unmarshal([]byte(body), &w) == nil && w.Strings != nil
+			if ok {
+				p.words[wordsKey(lang)] = w
+			}
+			then(w, ok)
 		})
 	})
 }
 
 func (p *Page) show(ctx app.Context, d PageData) {
+	p.loading = false
 	p.data = d
 	ctx.Page().SetTitle("%s", d.Title())
 	setDocumentLanguage(d.Lang(), d.Dir())
@@ -157,48 +195,60 @@ func (p *Page) Render() app.UI {
 	if p.data.Kind == KindEmbed {
 		return embedView(p.data)
 	}
-	prefix := p.data.Site.Prefix
+	site, w := p.data.Site, p.data.Words
+	prefix := site.Prefix
 	var main app.UI
 	switch p.data.Kind {
 	case KindArticle:
-		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes, Prefix: prefix}
+		main = &ArticleView{Article: p.data.Article, Chrome: true, ImageSizes: p.data.ImageSizes, Prefix: prefix, Words: w}
 	case KindIndex:
-		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination, Prefix: prefix}
+		main = &IndexView{Articles: p.data.Index, Pagination: p.data.Pagination, Prefix: prefix, Words: w}
 	case KindCard:
-		main = &CardPageView{Card: p.data.SharedCard, Articles: p.data.Backlinks, Total: p.data.BacklinksTotal, Pagination: p.data.Pagination, Prefix: prefix}
+		main = &CardPageView{Card: p.data.SharedCard, Articles: p.data.Backlinks, Total: p.data.BacklinksTotal, Pagination: p.data.Pagination, Prefix: prefix, Words: w}
 	case KindOffline:
-		main = offline(prefix)
+		main = notice(w, prefix, "offline_title", "offline_text", "offline_link")
 	default:
-		main = notFound(prefix)
+		main = notice(w, prefix, "not_found_title", "not_found_text", "not_found_link")
 	}
 	class := "page"
 	if p.loading {
 		class += " is-loading"
 	}
-	body := []app.UI{&SiteHeader{Prefix: prefix}}
+	body := []app.UI{&SiteHeader{Site: site, Words: w}}
 	if p.failed != "" {
 		body = append(body, el("p", attrs{"class", "banner banner-error", "role", "alert"}, text(p.failed)))
 	}
 	body = append(body,
 		el("main", attrs{"id", "main", "class", "main"}, main),
-		el("footer", attrs{"class", "site-footer"},
-			el("p", nil, el("a", attrs{"href", prefix.URL(IndexPath(1))}, text(SiteName)), text(" · "+SiteTagline)),
-		),
-		&StatusBar{},
+		siteFooter(site),
+		&StatusBar{Words: w},
 	)
 	return el("div", attrs{"class", class}, body...)
 }
 
-func offline(prefix Prefix) app.UI {
-	return el("div", attrs{"class", "not-found"},
-		textEl("h1", "headline", "You are offline"),
-		el("p", nil, text("This page was not saved for reading offline. "), el("a", attrs{"href", prefix.URL(IndexPath(1))}, text("The articles saved on this device")), text(" still open.")),
-	)
+// siteFooter is the foot of every page: the site's name and tagline, and
+// the publisher's footer text, linked if it has a URL.
+func siteFooter(site Site) app.UI {
+	line := []app.UI{el("a", attrs{"href", site.Prefix.URL(IndexPath(1))}, text(site.Name))}
+	if site.Tagline != "" {
+		line = append(line, text(" · "+site.Tagline))
+	}
+	paras := []app.UI{el("p", nil, line...)}
+	switch f := site.Footer; {
+	case f.Name != "" && f.URL != "":
+		paras = append(paras, el("p", attrs{"class", "site-footer-text"}, el("a", attrs{"href", f.URL}, text(f.Name))))
+	case f.Name != "":
+		paras = append(paras, textEl("p", "site-footer-text", f.Name))
+	}
+	return el("footer", attrs{"class", "site-footer"}, paras...)
 }
 
-func notFound(prefix Prefix) app.UI {
+// notice is the page for a path with nothing to show: a heading, and a
+// sentence with a link to the index (the offline page, "not found").
+func notice(w i18n.Words, prefix Prefix, title, sentence, link string) app.UI {
+	a := el("a", attrs{"href", prefix.URL(IndexPath(1))}, text(w.T(link)))
 	return el("div", attrs{"class", "not-found"},
-		textEl("h1", "headline", "Page not found"),
-		el("p", nil, text("There is no page here. "), el("a", attrs{"href", prefix.URL(IndexPath(1))}, text("See all articles")), text(".")),
+		textEl("h1", "headline", w.T(title)),
+		el("p", nil, phrase(w, sentence, "link", a)...),
 	)
 }

@@ -2,9 +2,9 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"backstory/content"
+	"backstory/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -49,6 +49,10 @@ type PageData struct {
 	SharedCard     *content.Card     `json:"sharedCard,omitempty"`
 	Backlinks      []content.Summary `json:"backlinks,omitempty"`
 	BacklinksTotal int               `json:"backlinksTotal,omitempty"`
+	// Words are the UI's words in the page's language (Lang): an
+	// article's, or the site's. The page carries the words it needs; the
+	// wasm carries none.
+	Words i18n.Words `json:"words"`
 	// ImageSizes are the intrinsic sizes of the article's images that the
 	// server knows (its own), by URL, so that they take their place before
 	// they load.
@@ -59,6 +63,15 @@ type PageData struct {
 type Site struct {
 	// Prefix is the path the site is served under: "" at a host's root.
 	Prefix Prefix `json:"prefix,omitempty"`
+	// Name and Tagline name the site (content.Site).
+	Name    string `json:"name"`
+	Tagline string `json:"tagline,omitempty"`
+	// Lang is the site's language: its index's and its own pages'.
+	Lang string `json:"lang"`
+	// Logo is the URL of the site's logo, if it has one of its own.
+	Logo string `json:"logo,omitempty"`
+	// Footer is the text at the foot of every page, and its link.
+	Footer content.Link `json:"footer,omitzero"`
 }
 
 // Pagination is an index page's place among the index's pages.
@@ -110,11 +123,11 @@ type EmbedOptions struct {
 // to fit in (maxheight): WordPress's least height too.
 const MinEmbedHeight = 200
 
-// CardEmbedTitle names a card embedded alone: by its title, or a quote as
-// its speaker's ("Quote: Wang Yi").
-func CardEmbedTitle(c content.Card) string {
+// CardEmbedTitle names a card embedded alone, in words: by its title, or
+// a quote as its speaker's ("Quote: Wang Yi").
+func CardEmbedTitle(w i18n.Words, c content.Card) string {
 	if spec, _ := content.LookupCardKind(c.Kind); spec.Quoted {
-		return spec.Name + ": " + c.Label()
+		return w.T("card_quote_by", "name", c.Label())
 	}
 	return c.Label()
 }
@@ -131,37 +144,41 @@ const DataElementID = "page-data"
 
 // Title is the page's <title>.
 func (d *PageData) Title() string {
+	w, site := d.Words, d.Site.Name
 	switch d.Kind {
 	case KindArticle, KindEmbed:
 		if c, ok := d.Article.Card(d.Card); ok && d.Card != "" {
-			return CardEmbedTitle(c) + " · " + SiteName
+			return CardEmbedTitle(w, c) + " · " + site
 		}
-		return d.Article.Title + " · " + SiteName
+		return d.Article.Title + " · " + site
 	case KindCard:
 		if c := d.SharedCard; c != nil {
 			if p := d.Pagination; p != nil && p.Page > 1 {
-				return fmt.Sprintf("%s, stories page %d of %d · %s", CardEmbedTitle(*c), p.Page, p.Pages, SiteName)
+				return w.T("card_stories_page", "title", CardEmbedTitle(w, *c), "page", w.Number(p.Page), "pages", w.Number(p.Pages)) + " · " + site
 			}
-			return CardEmbedTitle(*c) + " · " + SiteName
+			return CardEmbedTitle(w, *c) + " · " + site
 		}
 	case KindNotFound:
-		return "Page not found · " + SiteName
+		return w.T("not_found_title") + " · " + site
 	case KindOffline:
-		return "Offline · " + SiteName
+		return w.T("offline_page_title") + " · " + site
 	case KindIndex:
 		if p := d.Pagination; p != nil && p.Page > 1 {
-			return fmt.Sprintf("Articles, page %d of %d · %s", p.Page, p.Pages, SiteName)
+			return w.T("site_articles_page", "page", w.Number(p.Page), "pages", w.Number(p.Pages)) + " · " + site
 		}
 	}
-	return SiteName + " · " + SiteTagline
+	if d.Site.Tagline == "" {
+		return site
+	}
+	return site + " · " + d.Site.Tagline
 }
 
-// Lang and Dir are the page's language and direction.
+// Lang is the page's language: its article's, or the site's.
 func (d *PageData) Lang() string {
 	if d.Article != nil && d.Article.Lang != "" {
 		return d.Article.Lang
 	}
-	return "en"
+	return d.Site.Lang
 }
 
 // Dir is the page's text direction.
@@ -169,7 +186,7 @@ func (d *PageData) Dir() string {
 	if d.Article != nil && d.Article.Dir != "" {
 		return d.Article.Dir
 	}
-	return "ltr"
+	return i18n.Direction(d.Lang())
 }
 
 // inlineData reads the PageData the server shipped in the page.

@@ -6,12 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// SiteName and SiteTagline name the site.
-const (
-	SiteName    = "backstory"
-	SiteTagline = "news with the context you need"
-)
-
 // The site's routes. Each is declared once, in Routes; the server's mux,
 // the pages the wasm loads, the export's files and header rules, the
 // service worker's rules and the scripts' configuration are all derived
@@ -36,6 +30,7 @@ const (
 	RouteArticleJSON   RouteName = "api-article"
 	RouteArticleJSONTo RouteName = "api-article-alias"
 	RouteIndexJSON     RouteName = "api-page"
+	RouteWords         RouteName = "api-words"
 	RouteOEmbed        RouteName = "oembed"
 	RouteArticleOEmbed RouteName = "oembed-article"
 	RouteEmbedScript   RouteName = "embed-script"
@@ -68,6 +63,7 @@ var Routes = []Route{
 	{Name: RouteCardJSON, Pattern: "/api/cards/{id}.json", About: "shared cards and every article that uses them as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteCardPageJSON, Pattern: "/api/cards/{id}/pages/{n}.json", About: "shared cards' pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
 	{Name: RouteIndexJSON, Pattern: "/api/pages/{n}.json", About: "the index's pages as JSON", Static: true, Offline: OfflineData, Valid: indexPageNumber(1)},
+	{Name: RouteWords, Pattern: "/api/words/{lang}.json", About: "the UI's words in a language as JSON", Static: true, Offline: OfflineData},
 	{Name: RouteOEmbed, Pattern: "/oembed", About: "the oEmbed endpoint", Offline: OfflineNetwork},
 	{Name: RouteArticleOEmbed, Pattern: "/oembed/{slug}.json", About: "oEmbed answers", Static: true, Offline: OfflineNetwork},
 	{Name: RouteEmbedScript, Pattern: "/embed.js", About: "the embed script", Static: true, Offline: OfflineNetwork},
@@ -128,6 +124,9 @@ func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(sl
 
 // APIIndexPath is the path of the JSON of the index's page n.
 func APIIndexPath(n int) string { return route(RouteIndexJSON).Path(strconv.Itoa(n)) }
+
+// APIWordsPath is the path of the JSON of the UI's words in lang.
+func APIWordsPath(lang string) string { return route(RouteWords).Path(lang) }
 
 // OEmbedPath is the path of an article's oEmbed answer at the default
 // size, the one its pages name for discovery.

@@ -3,18 +3,21 @@ package app
 import (
 	"strconv"
 
+	"backstory/i18n"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // themeKey is where the reader's theme choice is stored.
 const themeKey = "backstory-theme"
 
-// SiteHeader is the site's name and the theme toggle.
+// SiteHeader is the site's logo and name, and the theme toggle.
 type SiteHeader struct {
 	app.Compo
 
-	// Prefix is the site's.
-	Prefix Prefix
+	// Site is the site the header names; Words are the page's.
+	Site  Site
+	Words i18n.Words
 
 	dark        bool // the theme in effect is dark
 	interactive bool
@@ -34,9 +37,15 @@ func (h *SiteHeader) Render() app.UI {
 	if h.interactive {
 		pressed = strconv.FormatBool(h.dark)
 	}
+	name := []app.UI{text(h.Site.Name)}
+	if h.Site.Logo != "" {
+		// The name follows: the logo says nothing more.
+		name = append([]app.UI{el("img", attrs{"class", "site-logo", "src", h.Site.Logo, "alt", "", "width", "28", "height", "28"})}, name...)
+	}
+	dark := h.Words.T("site_dark_theme")
 	return el("header", attrs{"class", "site-header"},
-		el("a", attrs{"class", "site-name", "href", h.Prefix.URL(IndexPath(1))}, text(SiteName)),
-		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", "Dark theme", "title", "Dark theme", "aria-pressed", pressed},
+		el("a", attrs{"class", "site-name", "href", h.Site.Prefix.URL(IndexPath(1))}, name...),
+		el("button", attrs{"type", "button", "class", "theme-toggle needs-wasm", "aria-label", dark, "title", dark, "aria-pressed", pressed},
 			el("span", attrs{"class", "theme-icon"}),
 		).OnClick(h.toggle),
 	)

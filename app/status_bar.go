@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"backstory/i18n"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -14,6 +16,9 @@ const updateCheckInterval = 30 * time.Minute
 // wasm runs, and takes no space: nothing moves when it shows.
 type StatusBar struct {
 	app.Compo
+
+	// Words are the page's.
+	Words i18n.Words
 
 	offline bool
 	update  bool
@@ -70,12 +75,12 @@ func (b *StatusBar) OnAppUpdate(ctx app.Context) {
 func (b *StatusBar) Render() app.UI {
 	var msgs []app.UI
 	if b.offline {
-		msgs = append(msgs, el("p", attrs{"class", "status status-offline"}, text("You are offline. Articles saved on this device still open.")))
+		msgs = append(msgs, el("p", attrs{"class", "status status-offline"}, text(b.Words.T("status_offline"))))
 	}
 	if b.update {
 		msgs = append(msgs, el("p", attrs{"class", "status status-update"},
-			text("A new version is available. "),
-			el("button", attrs{"type", "button", "class", "status-action"}, text("Reload")).OnClick(reload),
+			text(b.Words.T("status_update")+" "),
+			el("button", attrs{"type", "button", "class", "status-action"}, text(b.Words.T("status_reload"))).OnClick(reload),
 		))
 	}
 	return el("div", attrs{"class", "status-bar", "role", "status"}, msgs...)

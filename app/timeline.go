@@ -11,16 +11,10 @@ import (
 // it, then what happened. Markup contract (docs/MARKUP.md):
 // ol.timeline > li.timeline-event > time.timeline-date + div.timeline-text.
 func (r *renderer) timeline(events []content.TimelineEvent) app.UI {
-	// The dates are English: in a right-to-left article, "4 February
-	// 2023" would read "February 2023 4" without a direction of its own.
-	dir := ""
-	if r.article.Dir == "rtl" {
-		dir = "ltr"
-	}
 	items := make([]app.UI, len(events))
 	for i, e := range events {
 		items[i] = el("li", attrs{"class", "timeline-event"},
-			el("time", attrs{"class", "timeline-date", "datetime", e.Date, "dir", dir}, text(formatEventDate(e.Date))),
+			el("time", attrs{"class", "timeline-date", "datetime", e.Date}, text(formatEventDate(r.words, e.Date))),
 			el("div", attrs{"class", "timeline-text"}, r.blocks(e.Blocks, false)...),
 		)
 	}

@@ -20,7 +20,7 @@ func TestFormatEventDate(t *testing.T) {
 		{"0999-01", "January 0999"},
 		{"2018-13", "2018-13"}, // the parser refuses it; shown as written
 	} {
-		if got := formatEventDate(tt.in); got != tt.want {
+		if got := formatEventDate(wordsIn(t, "en"), tt.in); got != tt.want {
 			t.Errorf("formatEventDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -52,17 +52,17 @@ func TestTimelineCard(t *testing.T) {
 		name                string
 		embedded            bool
 		share               string
-		articleDir, dateDir string // the dates are English, so left to right
+		articleDir, dateDir string // the dates are in the article's words: no direction of their own
 	}{
 		{"in the article", false, "Share timeline", "ltr", ""},
 		{"in an embed", true, "", "ltr", ""},
-		{"in a right-to-left article", false, "Share timeline", "rtl", "ltr"},
+		{"in a right-to-left article", false, "Share timeline", "rtl", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := timelineArticle()
 			a.Dir = tt.articleDir
 			e := app.NewTestEngine()
-			v := &ArticleView{Article: a, Embedded: tt.embedded}
+			v := &ArticleView{Article: a, Embedded: tt.embedded, Words: wordsIn(t, "en")}
 			if err := e.Load(v); err != nil {
 				t.Fatal(err)
 			}

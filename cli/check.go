@@ -84,6 +84,9 @@ func (c *checker) dir(fsys fs.FS, display string) {
 		return
 	}
 	c.problems = append(c.problems, problems...)
+	for _, p := range store.TranslationProblems() {
+		c.problems = append(c.problems, content.Problem{File: display + " (" + p.Slug + ")", Message: p.Message})
+	}
 	c.articles += len(names)
 	for _, sum := range store.Summaries() {
 		c.cards += len(store.CardIDs(sum.Slug))

@@ -26,6 +26,10 @@ type Article struct {
 	Canonical string `json:"canonical,omitempty"`
 	// Image is the URL of the picture shown when the article is shared.
 	Image string `json:"image,omitempty"`
+	// Translations are the article's versions in other languages: as
+	// parsed, those its front matter names; as a store gives it, every
+	// other version of the story, with its title.
+	Translations []Translation `json:"translations,omitempty"`
 	// Blocks is the body in reading order. A card stands in it as a block of
 	// kind BlockCard naming the card.
 	Blocks []Block `json:"blocks"`

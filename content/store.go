@@ -21,6 +21,9 @@ type Summary struct {
 	Lang           string    `json:"lang"`
 	Dir            string    `json:"dir"`
 	ReadingMinutes int       `json:"readingMinutes"`
+	// Translations are the story's other versions, in an index that lists
+	// a story once (Store.Index).
+	Translations []Translation `json:"translations,omitempty"`
 }
 
 // Summarize returns the article's summary.
@@ -54,6 +57,8 @@ type Entry struct {
 	resolvedWith string
 	sites        []CardSite
 	rawSum       [sha256.Size]byte // of json; sum is of json and the cards
+	// translations are the other versions its front matter names.
+	translations []Translation
 }
 
 // decode decodes the entry's article as its JSON has it.
@@ -81,7 +86,7 @@ func NewEntry(a *Article) (Entry, error) {
 		}
 	}
 	sum := sha256.Sum256(data)
-	return Entry{summary: a.Summarize(), json: data, sum: sum, rawSum: sum, cards: cards, sites: a.Sites, placed: placed}, nil
+	return Entry{summary: a.Summarize(), json: data, sum: sum, rawSum: sum, cards: cards, sites: a.Sites, placed: placed, translations: a.Translations}, nil
 }
 
 // Summary is the entry's article's summary.
@@ -104,6 +109,8 @@ type Store struct {
 	cards   []Card         // the same, by id
 	cardAt  map[string]int // index in cards, by id
 	usersOf map[string][]int
+
+	translations translations
 }
 
 // NewStore encodes the articles and makes a store of them, with no shared
@@ -159,6 +166,7 @@ func NewStoreOfEntries(entries []Entry, cards SharedCards) (*Store, error) {
 		h.Write([]byte(id + " " + cards[id].Revision + "\n"))
 	}
 	s.sum = h.Sum(nil)
+	s.translations = linkTranslations(sorted, s.bySlug)
 	return s.WithSite(DefaultSite()), nil
 }
 
@@ -258,6 +266,9 @@ func (s *Store) Article(slug string) (*Article, bool) {
 	if len(e.placed) > 0 {
 		placeCards(a, s.shared)
 	}
+	if s.translated(i) || len(a.Translations) > 0 {
+		a.Translations = s.Translations(slug)
+	}
 	return a, true
 }
 
@@ -268,7 +279,7 @@ func (s *Store) ArticleJSON(slug string) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	if e := &s.entries[i]; len(e.placed) == 0 {
+	if e := &s.entries[i]; len(e.placed) == 0 && len(e.translations) == 0 && !s.translated(i) {
 		return e.json, true
 	}
 	a, _ := s.Article(slug)

@@ -3,8 +3,9 @@
 // share: quotation marks, text direction, plural categories, dates and
 // numbers.
 //
-// It is small and free of data tables on purpose: the wasm imports it, and
-// the words of a page come with the page (see Words). The translation
-// files, and the merging of a language with English for the words it
-// lacks, are in package catalog, on the server's side.
+// It is small and carries no translations on purpose: the wasm imports it,
+// and the words of a page come with the page (see Words); of CLDR's data it
+// holds only the plural rules, written as code. The translation files, and
+// the merging of a language with English for the words it lacks, are in
+// package catalog, on the server's side.
 package i18n

@@ -169,7 +169,7 @@ func (s *site) article(slug string) (*content.Article, error) {
 func (s *Server) serveIndexPage(w http.ResponseWriter, r *http.Request, params ui.Params) error {
 	site := s.site.Load()
 	n := atoiOrZero(params["n"]) // a number, checked by the route
-	if n > ui.IndexPages(site.store.Len()) {
+	if n > ui.IndexPages(len(site.index)) {
 		return notFoundError("index page")
 	}
 	return s.serveRelease(w, r, site, "api page "+params["n"], func() (*response, error) {

@@ -41,6 +41,7 @@ type bootConfig struct {
 	Worker string `json:"worker"`        // the service worker's URL
 	Scope  string `json:"scope"`         // the worker's scope: the site's
 	Dev    string `json:"dev,omitempty"` // the -dev event stream
+	Data   string `json:"data"`          // the id of the page's data element, with its words
 }
 
 // loaderConfig is the loader's configuration for the site.
@@ -66,6 +67,7 @@ func (s *site) bootConfig(dev bool) bootConfig {
 		Assets: strings.TrimSuffix(s.url(ui.AssetPath("")), "/"),
 		Worker: s.url(ui.PathOf(ui.RouteWorker)),
 		Scope:  s.url(ui.PathOf(ui.RouteIndex)),
+		Data:   ui.DataElementID,
 	}
 	if dev {
 		c.Dev = s.url(ui.PathOf(ui.RouteDevEvents))

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -123,8 +124,8 @@ func (s *site) oembed(a *content.Article, card string, width, maxHeight int) ([]
 		Type:         "rich",
 		Title:        e.Title,
 		AuthorName:   a.Byline,
-		ProviderName: ui.SiteName,
-		ProviderURL:  s.absolute(ui.IndexPath(1)),
+		ProviderName: s.settings.Publisher.Name,
+		ProviderURL:  cmp.Or(s.settings.Publisher.URL, s.absolute(ui.IndexPath(1))),
 		Width:        width,
 		Heights:      map[string]int{},
 		Snippet:      embedcode.Snippet(e),
@@ -150,7 +151,7 @@ func (s *site) embed(a *content.Article, card string) embedcode.Embed {
 	}
 	if c, ok := a.Card(card); ok && card != "" {
 		e.URL = s.absolute(ui.CardEmbedPath(a.Slug, card))
-		e.Title = ui.CardEmbedTitle(c)
+		e.Title = ui.CardEmbedTitle(s.words(a.Lang), c)
 		e.Height = func(w int) int { return embedcode.CardHeight(a, card, w, true) }
 	}
 	return e

@@ -47,7 +47,10 @@ type workerConfig struct {
 	ByName  map[string]string `json:"byName"`
 	Pages   []string          `json:"pages"`
 	Offline string            `json:"offline"`
-	Routes  []workerRoute     `json:"routes"`
+	// OfflineText is what the worker answers offline when even the
+	// offline page is not saved, in the site's language.
+	OfflineText string        `json:"offlineText"`
+	Routes      []workerRoute `json:"routes"`
 	// Cards is the list of shared cards and their revisions: a saved page
 	// that shows an older one is saved anew when a release activates.
 	Cards string `json:"cards"`
@@ -67,12 +70,13 @@ type workerRoute struct {
 // route table's.
 func (s *site) workerConfig(limit int) workerConfig {
 	c := workerConfig{
-		Version: s.version,
-		Scope:   s.url(ui.PathOf(ui.RouteIndex)),
-		Assets:  s.url(ui.AssetPath("")),
-		ByName:  map[string]string{},
-		Offline: s.url(ui.PathOf(ui.RouteOffline)),
-		Cards:   s.url(ui.PathOf(ui.RouteCardList)),
+		Version:     s.version,
+		Scope:       s.url(ui.PathOf(ui.RouteIndex)),
+		Assets:      s.url(ui.AssetPath("")),
+		ByName:      map[string]string{},
+		Offline:     s.url(ui.PathOf(ui.RouteOffline)),
+		OfflineText: s.words(s.settings.Lang).T("offline_title"),
+		Cards:       s.url(ui.PathOf(ui.RouteCardList)),
 	}
 	for name, a := range s.assets.byName {
 		if name == "app.css" || name == "sw.js" || name == "dev.js" {
@@ -109,7 +113,7 @@ func (s *site) worker(limit int) (*response, error) {
 	return newResponse(http.StatusOK, "text/javascript; charset=utf-8", []byte(body)), nil
 }
 
-// manifest is the web app manifest: what installing backstory shows.
+// manifest is the web app manifest: what installing the site shows.
 func (s *site) manifest() (*response, error) {
 	type icon struct {
 		Src     string `json:"src"`
@@ -132,16 +136,16 @@ func (s *site) manifest() (*response, error) {
 		Icons           []icon `json:"icons"`
 	}{
 		ID:              s.url(ui.IndexPath(1)),
-		Name:            ui.SiteName + ": " + ui.SiteTagline,
-		ShortName:       ui.SiteName,
-		Description:     "News articles with background and quote cards: the context a reader may lack, and who said what, where and when. Readable offline.",
-		Lang:            "en",
-		Dir:             "ltr",
+		Name:            s.settings.Name,
+		ShortName:       s.settings.Short(),
+		Description:     s.settings.Tagline,
+		Lang:            s.settings.Lang,
+		Dir:             s.settings.Dir,
 		StartURL:        s.url(ui.IndexPath(1)),
 		Scope:           s.url(ui.IndexPath(1)),
 		Display:         "standalone",
-		ThemeColor:      "#0b5cad",
-		BackgroundColor: "#fbfaf7",
+		ThemeColor:      s.settings.Accent,
+		BackgroundColor: s.settings.ThemeLight,
 		Icons: []icon{
 			{s.url(s.assets.url("icons/icon-192.png")), "192x192", "image/png", "any"},
 			{s.url(s.assets.url("icons/icon-512.png")), "512x512", "image/png", "any"},

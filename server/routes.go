@@ -45,6 +45,7 @@ func (s *Server) handlers() map[ui.RouteName]routeHandler {
 		ui.RouteArticleList:   plain(s.serveArticleList),
 		ui.RouteArticleJSON:   withParams(s.serveArticle),
 		ui.RouteIndexJSON:     withParams(s.serveIndexPage),
+		ui.RouteWords:         withParams(s.serveWords),
 		ui.RouteOEmbed:        plain(s.serveOEmbed),
 		ui.RouteArticleOEmbed: withParams(s.serveArticleOEmbed),
 		ui.RouteEmbedScript:   plain(s.serveEmbedScript),
@@ -145,7 +146,10 @@ func (s *site) exists(params ui.Params) bool {
 		n, ok := params["n"]
 		return !ok || atoiOrZero(n) <= s.cardPages(id)
 	}
-	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(s.store.Len()) {
+	if lang, ok := params["lang"]; ok && !s.hasWords(lang) {
+		return false
+	}
+	if n, ok := params["n"]; ok && atoiOrZero(n) > ui.IndexPages(len(s.index)) {
 		return false
 	}
 	return true

@@ -17,6 +17,7 @@ import (
 
 	ui "backstory/app"
 	"backstory/content"
+	"backstory/i18n/catalog"
 	"backstory/web"
 )
 
@@ -57,6 +58,8 @@ type Server struct {
 	prefix   ui.Prefix // the path of the base URL, which the site is under
 	log      *slog.Logger
 	assets   *assets
+	catalog  *catalog.Catalog // the UI's words in every language
+	icons    iconCache        // the icons made from the site's logo
 	site     atomic.Pointer[site]
 	handler  http.Handler
 	draining atomic.Bool
@@ -112,7 +115,10 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger.Warn("built file missing: pages will work without the interactive layer; run make wasm", "file", m)
 	}
 	s := &Server{cfg: cfg, prefix: prefix, log: cfg.Logger, assets: a, missing: missing, change: make(chan struct{}), closing: make(chan struct{})}
-	s.site.Store(newSite(cfg.Store, a, cfg, prefix))
+	if s.catalog, err = catalog.Load(); err != nil {
+		return nil, fmt.Errorf("reading the UI's translations: %w", err)
+	}
+	s.site.Store(s.newSite(cfg.Store))
 	if s.handler, err = s.routes(); err != nil {
 		return nil, err
 	}
@@ -138,7 +144,7 @@ func (s *Server) Open() error {
 	s.ln = ln
 	if s.cfg.BaseURL == "" {
 		s.cfg.BaseURL = "http://" + localAddr(ln.Addr())
-		s.site.Store(newSite(s.site.Load().store, s.assets, s.cfg, s.prefix))
+		s.site.Store(s.newSite(s.site.Load().store))
 	}
 	s.served = make(chan error, 1)
 	go func() { s.served <- s.http.Serve(ln) }()
@@ -149,7 +155,7 @@ func (s *Server) Open() error {
 // are made afresh, and which the service worker installs in readers'
 // browsers.
 func (s *Server) Update(store *content.Store) {
-	s.site.Store(newSite(store, s.assets, s.cfg, s.prefix))
+	s.site.Store(s.newSite(store))
 	s.changed()
 }
 

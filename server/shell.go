@@ -17,13 +17,20 @@ var shell = template.Must(template.New("shell").Parse(shellHTML))
 
 // shellData fills the shell.
 type shellData struct {
-	Embed         bool   // an embed page: transparent, framed elsewhere
-	Theme         string // "light", "dark" or "" (the reader's)
-	OEmbedURL     string
-	Lang, Dir     string
-	Title         string
-	Description   string
-	Canonical     string
+	Embed     bool   // an embed page: transparent, framed elsewhere
+	Theme     string // "light", "dark" or "" (the reader's)
+	OEmbedURL string
+	Lang, Dir string
+	SiteName  string
+	// ThemeLight and ThemeDark are the colours browsers paint around the
+	// page, by the reader's colour scheme.
+	ThemeLight, ThemeDark string
+	Title                 string
+	Description           string
+	Canonical             string
+	// Alternates are the page's versions in each language, itself among
+	// them.
+	Alternates    []alternate
 	OGType        string
 	URL           string
 	Image         string
@@ -38,6 +45,9 @@ type shellData struct {
 	DataElementID string
 	Status        int
 }
+
+// alternate is a version of a page in a language.
+type alternate struct{ Lang, URL string }
 
 func renderShell(d shellData) ([]byte, error) {
 	var buf bytes.Buffer

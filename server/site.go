@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -13,6 +14,8 @@ import (
 
 	ui "backstory/app"
 	"backstory/content"
+	"backstory/i18n"
+	"backstory/i18n/catalog"
 	"backstory/internal/precompress"
 	"backstory/server/prerender"
 )
@@ -21,14 +24,19 @@ import (
 // assets, and the pages and JSON made from them, each made once, on first
 // request, and kept for as long as the revision is served.
 type site struct {
-	store   *content.Store
-	assets  *assets
-	baseURL string  // absolute, without a trailing slash; "" if unknown
-	info    ui.Site // what pages know of the site: its prefix, the path of baseURL
-	csp     string  // the Content-Security-Policy of pages
+	store    *content.Store
+	settings content.Site      // the publisher's settings
+	catalog  *catalog.Catalog  // the UI's words
+	langs    []string          // the languages the site has words for (languages)
+	index    []content.Summary // the index: each story once, in the site's language if it has it
+	assets   *assets
+	baseURL  string  // absolute, without a trailing slash; "" if unknown
+	info     ui.Site // what pages know of the site: its prefix, the path of baseURL
+	csp      string  // the Content-Security-Policy of pages
 	// cspValue is csp as a header value.
 	cspValue []string
 	loader   string // the inline loader script of pages
+	style    string // the inline stylesheet of pages (makeCSS)
 	// loaderHash and styleHash are the CSP hashes of the inline script and
 	// stylesheet; embedPolicy is the CSP of embeds without an accent.
 	loaderHash, styleHash, embedPolicy string
@@ -87,12 +95,25 @@ func newResponse(status int, contentType string, body []byte) *response {
 	return makeResponse(status, contentType, precompress.Encode(body, precompress.Fast), contentETag(body))
 }
 
-func newSite(store *content.Store, a *assets, cfg Config, prefix ui.Prefix) *site {
-	s := &site{store: store, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
-	s.info = ui.Site{Prefix: prefix}
+// newSite makes the site that serves store, with its settings' icons.
+func (s *Server) newSite(store *content.Store) *site {
+	settings := store.Site()
+	return newSite(store, s.icons.assets(s.assets, settings, s.log), s.catalog, s.cfg, s.prefix)
+}
+
+func newSite(store *content.Store, a *assets, cat *catalog.Catalog, cfg Config, prefix ui.Prefix) *site {
+	settings := store.Site()
+	s := &site{store: store, settings: settings, catalog: cat, assets: a, baseURL: strings.TrimRight(cfg.BaseURL, "/"), responses: newResponseCache(cfg.CacheBytes), precache: cfg.Precache, embedOrigins: cfg.EmbedOrigins}
+	s.info = ui.Site{Prefix: prefix, Name: settings.Name, Tagline: settings.Tagline, Lang: settings.Lang, Footer: settings.Footer}
+	if settings.Logo != nil {
+		s.info.Logo = s.url(a.url("icons/icon.svg"))
+	}
+	s.langs = s.languages()
+	s.index = store.Index(settings.Lang)
 	s.version = siteVersion(store.Revision(), a)
 	s.loader = loaderScript(s.loaderConfig(cfg.Dev))
-	s.loaderHash, s.styleHash = cspHash(s.loader), cspHash(s.css())
+	s.style = s.makeCSS()
+	s.loaderHash, s.styleHash = cspHash(s.loader), cspHash(s.style)
 	s.csp = contentSecurityPolicy(s.loaderHash, s.styleHash, "'self'")
 	s.cspValue = []string{s.csp}
 	s.embedPolicy = contentSecurityPolicy(s.loaderHash, s.styleHash, s.embedOrigins)
@@ -112,7 +133,7 @@ func (s *site) cachedVariant(key string, make func() (*response, error)) (*respo
 
 // indexPage is page n of the index: its articles and its place.
 func (s *site) indexPage(n int) ui.IndexPageData {
-	all := s.store.Summaries()
+	all := s.index
 	start := min((n-1)*ui.IndexPageSize, len(all))
 	end := min(start+ui.IndexPageSize, len(all))
 	return ui.IndexPageData{
@@ -154,8 +175,10 @@ func (s *site) pageData(path string, rt ui.Route, params ui.Params) ui.PageData 
 	return ui.PageData{Kind: ui.KindNotFound, Site: s.info}
 }
 
-// page renders the page for data: the prerendered UI in the shell.
+// page renders the page for data: the prerendered UI in the shell, with
+// the UI's words in the page's language.
 func (s *site) page(data ui.PageData, status int) (*response, error) {
+	data.Words = s.words(data.Lang())
 	body, err := prerender.Render(ui.NewPage(data))
 	if err != nil {
 		return nil, fmt.Errorf("prerendering %s: %w", data.Path, err)
@@ -169,10 +192,13 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 		Lang:          data.Lang(),
 		Dir:           data.Dir(),
 		Title:         data.Title(),
-		Description:   ui.SiteTagline,
+		SiteName:      s.settings.Name,
+		ThemeLight:    s.settings.ThemeLight,
+		ThemeDark:     s.settings.ThemeDark,
+		Description:   s.settings.Tagline,
 		OGType:        "website",
 		URL:           s.absolute(data.Path),
-		CSS:           template.CSS(s.css()),
+		CSS:           template.CSS(s.style),
 		IconURL:       s.iconDataURL(),
 		AppleIconURL:  s.url(s.assets.url("icons/apple-touch-icon.png")),
 		ManifestURL:   s.url(ui.PathOf(ui.RouteManifest)),
@@ -211,7 +237,13 @@ func (s *site) page(data ui.PageData, status int) (*response, error) {
 			d.Canonical = a.Canonical
 		}
 		d.OEmbedURL = s.oembedURL(a.Slug)
-		ld, err := newsArticleJSONLD(a, d.Canonical, s.absolute(a.Image))
+		if len(a.Translations) > 0 && data.Kind == ui.KindArticle {
+			d.Alternates = append(d.Alternates, alternate{a.Lang, s.link(ui.ArticlePath(a.Slug))})
+			for _, t := range a.Translations {
+				d.Alternates = append(d.Alternates, alternate{t.Lang, s.link(ui.ArticlePath(t.Slug))})
+			}
+		}
+		ld, err := newsArticleJSONLD(a, d.Canonical, s.absolute(a.Image), s.settings.Publisher)
 		if err != nil {
 			return nil, err
 		}
@@ -234,18 +266,26 @@ func (s *site) iconDataURL() template.URL {
 	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(a.body.Identity))
 }
 
-// css is the stylesheet, inlined into every page so that the first paint
-// waits for no other request.
-func (s *site) css() string {
-	if a, ok := s.assets.get("app.css"); ok {
-		return string(a.body.Identity)
+// makeCSS makes the stylesheet, inlined into every page so that the first
+// paint waits for no other request: app.css, then the site's colours and
+// each language's quotation marks.
+func (s *site) makeCSS() string {
+	a, ok := s.assets.get("app.css")
+	if !ok {
+		return ""
 	}
-	return ""
+	return string(a.body.Identity) + colourCSS(s.settings) + i18n.QuotesCSS(".card-quote blockquote")
 }
 
 // url is the URL path of a site path: under the site's prefix. Other
 // URLs, and "", are returned as they are.
 func (s *site) url(sitePath string) string { return s.info.Prefix.URL(sitePath) }
+
+// link is a site path's URL as links from elsewhere need it: absolute
+// when the base URL is known, else the path under the prefix.
+func (s *site) link(p string) string {
+	return cmp.Or(s.absolute(p), s.url(p))
+}
 
 // absolute makes a site path absolute with the base URL; other URLs are
 // returned as they are.
@@ -266,10 +306,11 @@ func (s *site) absolute(p string) string {
 // newsArticleJSONLD describes an article for search engines, as schema.org
 // NewsArticle JSON-LD. encoding/json escapes <, > and &, so nothing in it can
 // end its <script> element.
-func newsArticleJSONLD(a *content.Article, url, image string) ([]byte, error) {
+func newsArticleJSONLD(a *content.Article, url, image string, publisher content.Link) ([]byte, error) {
 	type thing struct {
 		Type string `json:"@type"`
 		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
 	}
 	ld := struct {
 		Context       string   `json:"@context"`
@@ -289,7 +330,7 @@ func newsArticleJSONLD(a *content.Article, url, image string) ([]byte, error) {
 		Type:        "NewsArticle",
 		Headline:    a.Title,
 		Description: a.Dek,
-		Publisher:   thing{Type: "Organization", Name: ui.SiteName},
+		Publisher:   thing{Type: "Organization", Name: publisher.Name, URL: publisher.URL},
 		InLanguage:  a.Lang,
 		Keywords:    a.Tags,
 		URL:         url,

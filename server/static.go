@@ -57,7 +57,7 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 	indexPages := func(first int, path func(n int) string) func() []string {
 		return func() []string {
 			var paths []string
-			for n := first; n <= ui.IndexPages(s.store.Len()); n++ {
+			for n := first; n <= ui.IndexPages(len(s.index)); n++ {
 				paths = append(paths, path(n))
 			}
 			return paths
@@ -77,16 +77,23 @@ func (s *site) staticPaths() map[ui.RouteName]func() []string {
 			}
 			return paths
 		},
-		ui.RouteCard:          eachCard(ui.CardPath),
-		ui.RouteCardPage:      cardPages(2, ui.CardPagePath),
-		ui.RouteCardJSON:      eachCard(ui.APICardPath),
-		ui.RouteCardPageJSON:  cardPages(1, ui.APICardPagePath),
-		ui.RouteCardList:      one(ui.RouteCardList),
-		ui.RouteOffline:       one(ui.RouteOffline),
-		ui.RouteNotFound:      one(ui.RouteNotFound),
-		ui.RouteArticleList:   one(ui.RouteArticleList),
-		ui.RouteArticleJSON:   each(ui.APIArticlePath),
-		ui.RouteIndexJSON:     indexPages(1, ui.APIIndexPath),
+		ui.RouteCard:         eachCard(ui.CardPath),
+		ui.RouteCardPage:     cardPages(2, ui.CardPagePath),
+		ui.RouteCardJSON:     eachCard(ui.APICardPath),
+		ui.RouteCardPageJSON: cardPages(1, ui.APICardPagePath),
+		ui.RouteCardList:     one(ui.RouteCardList),
+		ui.RouteOffline:      one(ui.RouteOffline),
+		ui.RouteNotFound:     one(ui.RouteNotFound),
+		ui.RouteArticleList:  one(ui.RouteArticleList),
+		ui.RouteArticleJSON:  each(ui.APIArticlePath),
+		ui.RouteIndexJSON:    indexPages(1, ui.APIIndexPath),
+		ui.RouteWords: func() []string {
+			paths := make([]string, len(s.langs))
+			for i, lang := range s.langs {
+				paths[i] = ui.APIWordsPath(lang)
+			}
+			return paths
+		},
 		ui.RouteArticleOEmbed: each(ui.OEmbedPath),
 		ui.RouteEmbedScript:   one(ui.RouteEmbedScript),
 		ui.RouteManifest:      one(ui.RouteManifest),

@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"backstory/content"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,7 +21,7 @@ import (
 // format documents them.
 var frontMatterKeys = []string{
 	"title", "slug", "dek", "byline", "published", "updated",
-	"lang", "dir", "tags", "canonical", "image",
+	"lang", "dir", "tags", "canonical", "image", "translations",
 }
 
 var (
@@ -59,8 +61,12 @@ func (b *builder) readFrontMatter(decode func(any) error, firstLine int) {
 		}
 		seen[key.Value] = true
 		vline, vcol := firstLine-1+value.Line, value.Column
-		if key.Value == "tags" {
+		switch key.Value {
+		case "tags":
 			b.article.Tags = b.stringList(value, vline, vcol)
+			continue
+		case "translations":
+			b.article.Translations = b.translations(value, firstLine-1)
 			continue
 		}
 		if value.Kind != yaml.ScalarNode {
@@ -132,6 +138,29 @@ func (b *builder) stringList(n *yaml.Node, line, col int) []string {
 		list = append(list, oneLine(item.Value))
 	}
 	return list
+}
+
+// translations reads the versions of the article in other languages: a
+// map from language to slug, as in translations: {fr: blinken-rencontre-xi}.
+// offset is the line before the front matter's first.
+func (b *builder) translations(n *yaml.Node, offset int) []content.Translation {
+	if n.Kind != yaml.MappingNode {
+		b.problemAt(offset+n.Line, n.Column, "translations must map languages to slugs, as in translations: {fr: blinken-rencontre-xi}")
+		return nil
+	}
+	var out []content.Translation
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lang, slug := n.Content[i], n.Content[i+1]
+		switch {
+		case !langPattern.MatchString(lang.Value):
+			b.problemAt(offset+lang.Line, lang.Column, fmt.Sprintf("translations: %q is not a language tag such as fr, de or pt-BR", lang.Value))
+		case slug.Kind != yaml.ScalarNode || !slugPattern.MatchString(slug.Value):
+			b.problemAt(offset+slug.Line, slug.Column, fmt.Sprintf("translations: the %s version must be an article's slug, as in blinken-rencontre-xi", lang.Value))
+		default:
+			out = append(out, content.Translation{Lang: lang.Value, Slug: slug.Value})
+		}
+	}
+	return out
 }
 
 // yamlError reports a YAML syntax error at its line in the file.

@@ -2,10 +2,12 @@ package markdown_test
 
 import (
 	"errors"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
 	"backstory/content"
+	"backstory/content/articles"
 	"backstory/content/markdown"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,5 +115,28 @@ func TestLoadSiteRevision(t *testing.T) {
 			t.Errorf("revisions %q, %q, %q, %q: two are one", none, logo, otherLogo, tagline)
 		}
 		seen[r] = true
+	}
+}
+
+// TestEmbeddedSettingsAreTheDefaults: the embedded site.yaml, the example
+// publishers copy, writes out today's defaults, and loads without problems.
+func TestEmbeddedSettingsAreTheDefaults(t *testing.T) {
+	src, err := fs.ReadFile(articles.FS, content.SiteFile)
+	if err != nil {
+		t.Fatalf("the embedded content has no %s: %v", content.SiteFile, err)
+	}
+	site, problems := markdown.ParseSite(content.SiteFile, src, articles.FS)
+	if len(problems) > 0 {
+		t.Fatalf("the embedded settings have problems:\n%v", problems)
+	}
+	if diff := cmp.Diff(content.DefaultSite(), site); diff != "" {
+		t.Errorf("the embedded settings are not the defaults (-want +got):\n%s", diff)
+	}
+	store, err := markdown.NewParser().LoadDir(articles.FS, articles.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(content.DefaultSite(), store.Site()); diff != "" {
+		t.Errorf("the embedded store's settings are not the defaults (-want +got):\n%s", diff)
 	}
 }

@@ -137,7 +137,7 @@
         .catch((err) => {
           html.dataset.wasm = "failed";
           console.warn("backstory: the interactive layer did not load:", err);
-          notice("Interactive features could not load. The article is complete: tap a card to open it.");
+          notice(word("wasm_failed"));
         });
     };
     // Reading comes first. On a first visit the browser compiles the wasm
@@ -171,6 +171,16 @@
   function copy(url) {
     if (!navigator.clipboard) return Promise.resolve("failed");
     return navigator.clipboard.writeText(url).then(() => "copied", () => "failed");
+  }
+
+  // word is the UI's word of key in the page's language, from the words
+  // the page carries with its data.
+  function word(key) {
+    try {
+      return JSON.parse(document.getElementById(site.data).textContent).words.strings[key] || key;
+    } catch (e) {
+      return key;
+    }
   }
 
   function notice(text) {

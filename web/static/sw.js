@@ -202,5 +202,5 @@ function current(url) {
 }
 
 async function offlinePage() {
-  return (await caches.match(canonical(new Request(CONFIG.offline)), { ignoreVary: true })) || new Response("You are offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return (await caches.match(canonical(new Request(CONFIG.offline)), { ignoreVary: true })) || new Response(CONFIG.offlineText, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

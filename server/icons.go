@@ -1,0 +1,65 @@
+package server
+
+import (
+	"crypto/sha256"
+	"errors"
+	"log/slog"
+	"maps"
+	"sync"
+
+	"backstory/content"
+	"backstory/internal/precompress"
+)
+
+// iconCache keeps the assets with the icons made from the site's logo,
+// for as long as the logo does not change: made once, not at every
+// change of the articles.
+type iconCache struct {
+	mu   sync.Mutex
+	logo [32]byte // the hash of the logo the assets were made from
+	base *assets
+	made *assets
+}
+
+// assets are base with the icons made from the settings' logo in place of
+// the built-in ones; base itself when the site has no logo of its own, or
+// when its icons cannot be made (logged: the settings' check reports why).
+func (c *iconCache) assets(base *assets, settings content.Site, log *slog.Logger) *assets {
+	if settings.Logo == nil {
+		return base
+	}
+	sum := sha256.Sum256(settings.Logo)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.made != nil && c.logo == sum && c.base == base {
+		return c.made
+	}
+	files, err := siteIcons(settings)
+	if err != nil {
+		log.Warn("the site's logo cannot be made into icons: the built-in ones are served", "logo", settings.LogoFile, "err", err)
+		return base
+	}
+	c.logo, c.base, c.made = sum, base, base.with(files)
+	return c.made
+}
+
+// with is a copy of a with files added or replacing its own, by name.
+func (a *assets) with(files map[string][]byte) *assets {
+	b := &assets{byName: maps.Clone(a.byName), byPath: maps.Clone(a.byPath)}
+	for name, body := range files {
+		if old, ok := b.byName[name]; ok {
+			delete(b.byPath, old.versionedName())
+		}
+		enc := precompress.Encoded{Identity: body}
+		if compressible(contentType(name)) {
+			enc = precompress.Encode(body, precompress.Fast)
+		}
+		b.add(name, enc)
+	}
+	return b
+}
+
+// siteIcons are the icons made from the site's logo, by asset name.
+func siteIcons(settings content.Site) (map[string][]byte, error) {
+	return nil, errors.New("TODO: icons")
+}
