@@ -23,7 +23,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "Usage: backstory check [DIR|FILE…]\n\nParses articles and their shared cards (DIR/cards/*.md) and reports every\nproblem as file:line:col: message, and shared cards no article places as\nwarnings. With no arguments, checks the articles embedded in the binary.\nExits 0 when there are no problems (warnings allowed), 1 when there are.")
+		fmt.Fprintln(fset.Output(), "Usage: backstory check [DIR|FILE…]\n\nParses articles, their shared cards (DIR/cards/*.md) and the site's settings\n(DIR/site.yaml, with the logo it names) and reports every problem as\nfile:line:col: message, and shared cards no article places as warnings.\nWith no arguments, checks the articles embedded in the binary.\nExits 0 when there are no problems (warnings allowed), 1 when there are.")
 	}
 	if err := fset.Parse(args); err != nil {
 		return usageCode(err)
@@ -138,10 +138,20 @@ func (c *checker) dir(fsys fs.FS, display string) {
 	}
 }
 
-// file checks one article, with the shared cards of its directory, or one
-// shared card.
+// file checks one article, with the shared cards of its directory, one
+// shared card, or the site's settings.
 func (c *checker) file(name string) {
 	dir := filepath.Dir(name)
+	if filepath.Base(name) == content.SiteFile {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			c.problems = append(c.problems, content.Problem{File: name, Message: "cannot read: " + pathError(err)})
+			return
+		}
+		_, problems := markdown.ParseSite(name, src, os.DirFS(dir))
+		c.problems = append(c.problems, problems...)
+		return
+	}
 	if filepath.Base(dir) == content.SharedCardsDir {
 		src, err := os.ReadFile(name)
 		if err != nil {

@@ -62,6 +62,17 @@ func TestCheck(t *testing.T) {
 			"testdata/check/bad.md:5:3: link to #missing, but no card or heading has the id \"missing\"",
 			"testdata/check/bad.md:7:1: quote card needs by=\"…\": who said it",
 		}},
+		{"good settings", []string{"check", "testdata/check-site"}, 0, "1 article, 0 cards, 0 problems\n", nil},
+		{"bad settings", []string{"check", "testdata/check-site-bad"}, 1, "1 article, 0 cards, 4 problems\n", []string{
+			"testdata/check-site-bad/site.yaml:2:9: accent #ffcc00 has a contrast of 1.31:1 on the light theme's cards (#f2efe8): link text needs 4.5:1 (WCAG AA); #856a00, a darker shade of it, has 4.50:1\n",
+			"testdata/check-site-bad/site.yaml:3:14: accent_dark: \"navy\" is not a colour",
+			"testdata/check-site-bad/site.yaml:4:1: unknown key \"colour\": did you mean accent?\n",
+			"testdata/check-site-bad/site.yaml:5:7: logo \"images/logo.svg\" does not exist in the content folder\n",
+		}},
+		{"bad settings alone", []string{"check", "testdata/check-site-bad/site.yaml"}, 1, "0 articles, 0 cards, 4 problems\n", []string{
+			"testdata/check-site-bad/site.yaml:4:1: unknown key \"colour\"",
+		}},
+		{"good settings alone", []string{"check", "testdata/check-site/site.yaml"}, 0, "0 articles, 0 cards, 0 problems\n", nil},
 		{"a missing file", []string{"check", "testdata/check/nope.md"}, 1, "0 articles, 0 cards, 1 problem\n", []string{"testdata/check/nope.md: cannot read: no such file or directory"}},
 		{"a bad flag", []string{"check", "-nope"}, 2, "", []string{"flag provided but not defined: -nope"}},
 		{"no command", nil, 2, "", []string{"Usage:"}},

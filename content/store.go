@@ -102,6 +102,8 @@ type Store struct {
 	summaries []Summary
 	bySlug    map[string]int
 	revision  string
+	sum       []byte // of the articles and cards; revision adds the site
+	site      Site
 
 	shared  SharedCards    // the shared cards
 	cards   []Card         // the same, by id
@@ -163,10 +165,33 @@ func NewStoreOfEntries(entries []Entry, cards SharedCards) (*Store, error) {
 		s.cards = append(s.cards, cards[id])
 		h.Write([]byte(id + " " + cards[id].Revision + "\n"))
 	}
-	s.revision = hex.EncodeToString(h.Sum(nil)[:16])
+	s.sum = h.Sum(nil)
 	s.translations = linkTranslations(sorted, s.bySlug)
-	return s, nil
+	return s.WithSite(DefaultSite()), nil
 }
+
+// WithSite returns a store of s's articles and cards with the site's
+// settings site, whose revision differs from s's if the settings or the
+// logo do. It shares s's articles: making it is cheap.
+func (s *Store) WithSite(site Site) *Store {
+	t := *s
+	t.site = site
+	h := sha256.New()
+	h.Write(s.sum)
+	settings, err := json.Marshal(site)
+	if err != nil {
+		// Site holds strings only: only a bug in the model gets here.
+		panic(fmt.Sprintf("content: encoding the site's settings: %v", err))
+	}
+	logo := sha256.Sum256(site.Logo)
+	fmt.Fprintf(h, "%s\n%q %x\n", settings, site.LogoFile, logo)
+	t.revision = hex.EncodeToString(h.Sum(nil)[:16])
+	return &t
+}
+
+// Site is the site's settings: DefaultSite unless the store was made
+// WithSite others. The caller must not change its Logo.
+func (s *Store) Site() Site { return s.site }
 
 // SharedCards lists the shared cards, by id. The caller must not change
 // the slice.
@@ -194,8 +219,8 @@ func (s *Store) CardUsers(id string) []Summary {
 	return users
 }
 
-// Revision identifies the store's content: it changes when any article
-// does.
+// Revision identifies the store's content: it changes when any article,
+// shared card or setting of the site does (the logo included).
 func (s *Store) Revision() string { return s.revision }
 
 func newestFirst(a, b Summary) int {

@@ -2,6 +2,9 @@ package content_test
 
 import (
 	"encoding/json"
+	"iter"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -118,5 +121,83 @@ func TestRevisionFollowsContent(t *testing.T) {
 	}
 	if s1.Revision() == s3.Revision() {
 		t.Error("a changed title kept the revision")
+	}
+}
+
+// TestRevisionFollowsSite changes each of the site's settings in turn, and
+// the logo's bytes, and wants a new revision for each.
+func TestRevisionFollowsSite(t *testing.T) {
+	s, err := content.NewStore([]content.Article{{Slug: "a", Title: "A"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(content.DefaultSite(), s.Site()); diff != "" {
+		t.Errorf("a new store's site is not the default (-want +got):\n%s", diff)
+	}
+	if again := s.WithSite(content.DefaultSite()); again.Revision() != s.Revision() {
+		t.Error("the default settings, given again, changed the revision")
+	}
+	base := content.DefaultSite()
+	base.Logo, base.LogoFile = []byte("<svg/>"), "logo.svg"
+	withBase := s.WithSite(base)
+	if withBase.Revision() == s.Revision() {
+		t.Error("a logo kept the revision")
+	}
+	seen := map[string]string{withBase.Revision(): "base"}
+	for name, site := range eachSettingChanged(base) {
+		st := s.WithSite(site)
+		if prev, dup := seen[st.Revision()]; dup {
+			t.Errorf("changing %s gives the revision of %s", name, prev)
+		}
+		seen[st.Revision()] = name
+		if diff := cmp.Diff(site, st.Site()); diff != "" {
+			t.Errorf("%s: Site() is not what WithSite was given (-want +got):\n%s", name, diff)
+		}
+		if st.Len() != 1 || !st.Has("a") {
+			t.Errorf("%s: the store with a site lost its article", name)
+		}
+	}
+	if len(seen) < 16 {
+		t.Errorf("only %d settings tried", len(seen)-1)
+	}
+	if diff := cmp.Diff(content.DefaultSite(), s.Site()); diff != "" {
+		t.Errorf("WithSite changed the store it was called on (-want +got):\n%s", diff)
+	}
+}
+
+// eachSettingChanged yields, for each string field of site (the fields of
+// its links included) and its logo, site with that one changed.
+func eachSettingChanged(site content.Site) iter.Seq2[string, content.Site] {
+	return func(yield func(string, content.Site) bool) {
+		var walk func(v reflect.Value, prefix string) bool
+		walk = func(v reflect.Value, prefix string) bool {
+			for i := range v.NumField() {
+				f, name := v.Field(i), prefix+v.Type().Field(i).Name
+				switch f.Kind() {
+				case reflect.String:
+					old := f.String()
+					f.SetString(old + "x")
+					if !yield(name, site) {
+						return false
+					}
+					f.SetString(old)
+				case reflect.Slice:
+					old := f.Bytes()
+					f.SetBytes(append(slices.Clone(old), 'x'))
+					if !yield(name, site) {
+						return false
+					}
+					f.SetBytes(old)
+				case reflect.Struct:
+					if !walk(f, name+".") {
+						return false
+					}
+				default:
+					panic("a setting of a kind the test does not change: " + name)
+				}
+			}
+			return true
+		}
+		walk(reflect.ValueOf(&site).Elem(), "")
 	}
 }

@@ -28,16 +28,19 @@ import (
 const racyWindow = 2 * time.Second
 
 // Dir is a directory of articles (the *.md files at its top), parsed, with
-// the last good version of each file kept while its current text is broken.
+// the last good version of each file kept while its current text is broken,
+// and the site's settings (site.yaml, and the logo it names), kept alike.
 // Its methods are safe for concurrent use.
 type Dir struct {
-	dir    string
-	parser *markdown.Parser
-	racy   time.Duration // racyWindow; tests change it
+	dir  string
+	base *markdown.Parser // as given to Open
+	racy time.Duration    // racyWindow; tests change it
 
-	scan  sync.Mutex       // held by Rescan
-	files map[string]*file // by name in dir; guarded by scan
-	cards map[string]*file // shared cards, by name in dir/cards; guarded by scan
+	scan     sync.Mutex       // held by Rescan
+	parser   *markdown.Parser // base, in the site's language; guarded by scan
+	files    map[string]*file // by name in dir; guarded by scan
+	cards    map[string]*file // shared cards, by name in dir/cards; guarded by scan
+	settings settings         // guarded by scan
 
 	mu       sync.Mutex // guards store and problems
 	store    *content.Store
@@ -91,9 +94,10 @@ func (f *file) racy(window time.Duration) bool {
 	return f.readAt.Sub(f.stat.mtime) < window
 }
 
-// Open reads and parses every *.md file at the top of dir. It fails only if
-// dir cannot be read; broken files are reported by Problems. A nil p means
-// markdown.NewParser().
+// Open reads and parses every *.md file at the top of dir, and the site's
+// settings, dir/site.yaml, if there is one. Articles that name no language
+// are in the site's. It fails only if dir cannot be read; broken files are
+// reported by Problems. A nil p means markdown.NewParser().
 func Open(dir string, p *markdown.Parser) (*Dir, error) {
 	if p == nil {
 		p = markdown.NewParser()
@@ -102,15 +106,16 @@ func Open(dir string, p *markdown.Parser) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", dir, err)
 	}
-	d := &Dir{dir: dir, parser: p, racy: racyWindow, files: map[string]*file{}, cards: map[string]*file{}, store: empty}
+	d := &Dir{dir: dir, base: p, parser: p, racy: racyWindow, files: map[string]*file{}, cards: map[string]*file{}, store: empty,
+		settings: settings{site: content.DefaultSite()}}
 	if _, err := d.Rescan(); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-// Store is the articles and shared cards now: for each file, its last
-// version that parsed.
+// Store is the articles, shared cards and settings now: for each file, its
+// last version that parsed.
 // A file whose slug another file held first is left out (or, if an older
 // version of it had another slug, that version stays); Problems says so.
 func (d *Dir) Store() *content.Store {
@@ -137,18 +142,20 @@ func (d *Dir) snapshot() (*content.Store, content.Problems) {
 
 // Rescan looks at the directory again: re-parses files that changed, adds new
 // ones, drops deleted ones. It reports whether the store or the problems changed.
-// It stats every file, reads only those whose stat changed and parses only
-// those whose bytes did. On error (the directory cannot be read), nothing
-// changes.
+// It stats every file (and the settings and logo), reads only those whose
+// stat changed and parses only those whose bytes did; all articles, when
+// the site's language changes. On error (the directory cannot be read),
+// nothing changes.
 func (d *Dir) Rescan() (changed bool, err error) {
 	d.scan.Lock()
 	defer d.scan.Unlock()
+	d.updateSettings()
 	dirty, err := d.update("", d.files)
 	if err != nil {
 		return false, err
 	}
 	cardsDirty, err := d.update(content.SharedCardsDir, d.cards)
-	if err != nil || !dirty && !cardsDirty {
+	if err != nil || !dirty && !cardsDirty && !d.settings.dirty {
 		return false, err
 	}
 	return d.rebuild()
@@ -335,7 +342,7 @@ func (d *Dir) rebuild() (changed bool, err error) {
 	assignSlugs(names, d.files)
 
 	cards := content.SharedCards{}
-	var problems content.Problems
+	problems := slices.Clone(d.settings.broken)
 	for _, f := range d.cards {
 		if f.card != nil {
 			cards[f.card.ID] = *f.card
@@ -368,6 +375,8 @@ func (d *Dir) rebuild() (changed bool, err error) {
 		// assignSlugs gives each slug to one file: this is a bug.
 		return false, fmt.Errorf("building the articles of %s: %w", d.dir, err)
 	}
+	store = store.WithSite(d.settings.site)
+	d.settings.dirty = false
 
 	d.mu.Lock()
 	defer d.mu.Unlock()

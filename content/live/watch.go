@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -25,7 +26,8 @@ const (
 	maxDelay = 250 * time.Millisecond
 )
 
-// Watch watches the directory, and its cards folder, with fsnotify until ctx is done, and after each
+// Watch watches the directory, its cards folder, and the settings' logo,
+// with fsnotify until ctx is done, and after each
 // burst of changes (debounced, ~50 ms) rescans it and calls changed with the new
 // store and problems if anything changed. It returns nil when ctx is done, or
 // an error if watching fails.
@@ -56,20 +58,9 @@ func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Pr
 	if err := watchCards(); err != nil {
 		return err
 	}
-
-	rescan := func() error {
-		ok, err := d.Rescan()
-		if err != nil {
-			return fmt.Errorf("watching for changes: %w", err)
-		}
-		if ok {
-			changed(d.snapshot())
-		}
-		return nil
-	}
-	if err := rescan(); err != nil {
-		return err
-	}
+	// The settings' logo may be in a folder of its own: the folders on its
+	// way are watched too, from when they exist.
+	logo := logoWatch{w: w, watched: map[string]bool{}}
 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -80,6 +71,25 @@ func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Pr
 			first = now
 		}
 		timer.Reset(min(quietPeriod, first.Add(maxDelay).Sub(now)))
+	}
+	rescan := func() error {
+		ok, err := d.Rescan()
+		if err != nil {
+			return fmt.Errorf("watching for changes: %w", err)
+		}
+		if ok {
+			changed(d.snapshot())
+		}
+		// A folder watched from now on may have changed before: look again.
+		if added, err := logo.sync(d); err != nil {
+			return err
+		} else if added {
+			schedule()
+		}
+		return nil
+	}
+	if err := rescan(); err != nil {
+		return err
 	}
 	for {
 		select {
@@ -104,7 +114,9 @@ func (d *Dir) Watch(ctx context.Context, changed func(*content.Store, content.Pr
 				schedule()
 				continue
 			}
-			if isArticleName(filepath.Base(ev.Name)) {
+			if filepath.Dir(ev.Name) == cardsDir && isArticleName(filepath.Base(ev.Name)) ||
+				filepath.Dir(ev.Name) == watched && isArticleName(filepath.Base(ev.Name)) ||
+				d.isSettings(ev.Name) {
 				schedule()
 			}
 		case err, ok := <-w.Errors:
@@ -136,4 +148,46 @@ func watchError(dir string, err error) error {
 		return fmt.Errorf("watching %s for changes: %w (on Linux, raise fs.inotify.max_user_watches)", dir, err)
 	}
 	return fmt.Errorf("watching %s for changes: %w", dir, err)
+}
+
+// logoWatch keeps the folders on the way to the settings' logo watched.
+type logoWatch struct {
+	w       *fsnotify.Watcher
+	watched map[string]bool
+}
+
+// sync watches the folders on the way to the logo the settings name now,
+// those that exist, and stops watching others. It reports whether it
+// added a watch.
+func (l *logoWatch) sync(d *Dir) (added bool, err error) {
+	_, logo := d.settingsPaths()
+	want := map[string]bool{}
+	for _, dir := range d.logoFolders(logo) {
+		want[dir] = true
+		if l.watched[dir] {
+			continue
+		}
+		switch err := l.w.Add(dir); {
+		case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+			// Watched once it is made: its parent's event says when.
+		case err != nil:
+			return added, watchError(dir, err)
+		default:
+			l.watched[dir], added = true, true
+		}
+	}
+	for dir := range l.watched {
+		if !want[dir] {
+			_ = l.w.Remove(dir) // fails only if the folder went, and its watch with it
+			delete(l.watched, dir)
+		}
+	}
+	return added, nil
+}
+
+// isSettings reports whether a change at path may change the settings: the
+// settings file, the logo it names, or a folder on the logo's way.
+func (d *Dir) isSettings(path string) bool {
+	file, logo := d.settingsPaths()
+	return path == file || path == logo || slices.Contains(d.logoFolders(logo), path)
 }

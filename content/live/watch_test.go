@@ -28,7 +28,8 @@ type watcher struct {
 	mu    sync.Mutex
 	calls int
 	last  state
-	rev   string // of the last store reported
+	store *content.Store // the last store reported
+	rev   string         // of the last store reported
 	probs content.Problems
 	wake  chan struct{} // receives after each call, if not full
 
@@ -57,7 +58,8 @@ func watch(t *testing.T, dir string) (*Dir, *watcher) {
 func startWatch(t *testing.T, d *Dir) *watcher {
 	w := &watcher{t: t, dir: d.dir, wake: make(chan struct{}, 1), done: make(chan error, 1)}
 	w.last = d.state()
-	w.rev = d.Store().Revision()
+	w.store = d.Store()
+	w.rev = w.store.Revision()
 	w.probs = d.Problems()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -90,6 +92,7 @@ func (w *watcher) changed(s *content.Store, ps content.Problems) {
 	w.calls++
 	w.rev, w.probs = s.Revision(), ps
 	w.last = stateOf(w.dir, s, ps)
+	w.store = s
 	select {
 	case w.wake <- struct{}{}:
 	default:

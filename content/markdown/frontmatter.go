@@ -165,15 +165,19 @@ func (b *builder) translations(n *yaml.Node, offset int) []content.Translation {
 
 // yamlError reports a YAML syntax error at its line in the file.
 func (b *builder) yamlError(err error, firstLine int) {
-	msg := err.Error()
-	line := firstLine
+	line, msg := yamlErrorLine(err)
+	b.problemAt(firstLine-1+max(line, 1), 1, "bad front matter YAML: "+msg)
+}
+
+// yamlErrorLine is the line of the YAML text (from 1; 0 if the error does
+// not say) where a syntax error is, and the error's message without it.
+func yamlErrorLine(err error) (line int, msg string) {
+	msg = err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		line = firstLine - 1 + n
+		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimPrefix(msg, m[0])
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	b.problemAt(line, 1, "bad front matter YAML: "+msg)
+	return line, strings.TrimPrefix(msg, "yaml: ")
 }
 
 // parseDate reads an RFC 3339 time or a YYYY-MM-DD date.

@@ -91,17 +91,22 @@ func (p *Parser) LoadDir(fsys fs.FS, display string) (*content.Store, error) {
 }
 
 // Load is LoadDir that keeps going: the store holds every article and card
-// that parsed, and problems lists what is wrong. Each article is encoded
-// for the store as soon as it is parsed, so that no more than a few
-// articles are ever decoded in memory at once. The error is for a
-// directory that cannot be listed.
+// that parsed, and problems lists what is wrong. The site's settings are
+// those of the site.yaml at the top of fsys (DefaultSite if there is none,
+// or if it has problems), and articles that name no language are in the
+// site's. Each article is encoded for the store as soon as it is parsed,
+// so that no more than a few articles are ever decoded in memory at once.
+// The error is for a directory that cannot be listed.
 func (p *Parser) Load(fsys fs.FS, display string) (*content.Store, content.Problems, error) {
 	names, err := fs.Glob(fsys, "*.md")
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing articles in %s: %w", display, err)
 	}
 	slices.Sort(names)
-	cards, problems := p.LoadCards(fsys, display)
+	site, problems := LoadSite(fsys, display)
+	p = p.WithLang(site.Lang)
+	cards, cardProblems := p.LoadCards(fsys, display)
+	problems = append(problems, cardProblems...)
 	entries := make([]content.Entry, len(names))
 	parsed := make([]bool, len(names))
 	problems = append(problems, p.parseEach(fsys, names, display, func(i int, a *content.Article) (err error) {
@@ -129,7 +134,30 @@ func (p *Parser) Load(fsys fs.FS, display string) (*content.Store, content.Probl
 		kept = keepFirstOfEachSlug(kept)
 	}
 	store, err := content.NewStoreOfEntries(kept, cards)
-	return store, problems, err
+	if err != nil {
+		return nil, problems, err
+	}
+	return store.WithSite(site), problems, nil
+}
+
+// LoadSite reads the site's settings from the site.yaml at the top of fsys,
+// and the logo it names, and returns them with their problems: DefaultSite
+// if there is no such file, or if it has problems. The file is shown as
+// path.Join(display, "site.yaml").
+func LoadSite(fsys fs.FS, display string) (content.Site, content.Problems) {
+	shown := path.Join(display, content.SiteFile)
+	src, err := fs.ReadFile(fsys, content.SiteFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return content.DefaultSite(), nil
+	case err != nil:
+		return content.DefaultSite(), content.Problems{{File: shown, Message: fmt.Sprintf("cannot read: %v", err)}}
+	}
+	site, problems := ParseSite(shown, src, fsys)
+	if len(problems) > 0 {
+		return content.DefaultSite(), problems
+	}
+	return site, nil
 }
 
 // keepFirstOfEachSlug drops the entries whose slug an earlier one has.

@@ -35,9 +35,13 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 }
 
-func cases(t *testing.T, dir string) []string {
+// cases lists the articles of testdata/dir, the test cases.
+func cases(t *testing.T, dir string) []string { return casesOf(t, dir, "*.md") }
+
+// casesOf lists the files of testdata/dir that match pattern.
+func casesOf(t *testing.T, dir, pattern string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.md"))
+	files, err := filepath.Glob(filepath.Join("testdata", dir, pattern))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no test cases in testdata/%s: %v", dir, err)
 	}
