@@ -162,6 +162,23 @@ func TestNewWritesAnArticleThatPassesCheck(t *testing.T) {
 	}
 }
 
+func TestNewWritesInTheSitesLanguage(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("name: Le Quotidien\nlang: fr\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "new", "-dir", dir, "Les nouvelles"); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "les-nouvelles.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "\nlang: fr\n") {
+		t.Errorf("the new article is not in the site's language:\n%s", src)
+	}
+}
+
 func TestExport(t *testing.T) {
 	web := t.TempDir()
 	for name, body := range map[string]string{"app.wasm": "\x00asm\x01\x00\x00\x00", "wasm_exec.js": "// stand-in\n"} {

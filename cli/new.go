@@ -25,7 +25,7 @@ slug: {{.Slug}}
 dek: One sentence that tells the reader what happened.
 byline: Your name
 published: {{.Date}}
-lang: en
+lang: {{.Lang}}
 tags: []
 ---
 
@@ -99,7 +99,9 @@ func runNew(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	var buf bytes.Buffer
-	err := newArticle.Execute(&buf, struct{ Title, Slug, Date string }{title, slug, env.Now().Format("2006-01-02")})
+	// The site's language: the directory's site.yaml says it.
+	site, _ := markdown.LoadSite(os.DirFS(*dir), *dir)
+	err := newArticle.Execute(&buf, struct{ Title, Slug, Date, Lang string }{title, slug, env.Now().Format("2006-01-02"), site.Lang})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "backstory new: %v\n", err)
 		return ExitProblems
