@@ -1,13 +1,15 @@
 package server
 
 import (
+	"context"
 	"crypto/sha256"
-	"errors"
 	"log/slog"
 	"maps"
 	"sync"
 
 	"backstory/content"
+	"backstory/internal/colour"
+	"backstory/internal/icons"
 	"backstory/internal/precompress"
 )
 
@@ -59,7 +61,22 @@ func (a *assets) with(files map[string][]byte) *assets {
 	return b
 }
 
-// siteIcons are the icons made from the site's logo, by asset name.
+// siteIcons are the icons made from the site's logo, on its accent where
+// an icon needs a background, by asset name.
 func siteIcons(settings content.Site) (map[string][]byte, error) {
-	return nil, errors.New("TODO: icons")
+	accent, err := colour.Parse(settings.Accent)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), icons.TimeLimit)
+	defer cancel()
+	set, err := icons.Make(ctx, settings.Logo, accent)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(set))
+	for _, ic := range set {
+		files["icons/"+ic.Name] = ic.Data
+	}
+	return files, nil
 }

@@ -46,6 +46,11 @@ func MustParse(s string) RGB {
 }
 
 // String writes the colour as CSS hex, #rrggbb in lower case.
+// RGBA makes the colour an image/color.Color, opaque.
+func (c RGB) RGBA() (r, g, b, a uint32) {
+	return uint32(c.R) * 0x101, uint32(c.G) * 0x101, uint32(c.B) * 0x101, 0xffff
+}
+
 func (c RGB) String() string {
 	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
 }
