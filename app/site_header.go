@@ -37,10 +37,10 @@ func (h *SiteHeader) Render() app.UI {
 	if h.interactive {
 		pressed = strconv.FormatBool(h.dark)
 	}
-	name := []app.UI{text(h.Site.Name)}
+	name := []app.UI{textEl("span", "site-title", h.Site.Name)}
 	if h.Site.Logo != "" {
 		// The name follows: the logo says nothing more.
-		name = append([]app.UI{el("img", attrs{"class", "site-logo", "src", h.Site.Logo, "alt", "", "width", "28", "height", "28"})}, name...)
+		name = append([]app.UI{void("img", attrs{"class", "site-logo", "src", h.Site.Logo, "alt", "", "width", "28", "height", "28"})}, name...)
 	}
 	dark := h.Words.T("site_dark_theme")
 	return el("header", attrs{"class", "site-header"},

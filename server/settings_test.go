@@ -1,13 +1,19 @@
 package server
 
 import (
+	"encoding/base64"
 	"encoding/json"
+	"html"
+	"image/png"
+	"io/fs"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"backstory/content"
+	"backstory/web"
 )
 
 // brandedStore is one article, in French, on a site with its own settings.
@@ -42,7 +48,7 @@ func TestSettingsEverywhere(t *testing.T) {
 		}
 	}
 	_, page := get(t, ts, "/articles/port")
-	for _, want := range []string{`"publisher":{"@type":"Organization","name":"Lanterne Médias","url":"https://lanterne.example"}`, "<title>Le port rouvre · La Lanterne</title>", "À propos", "Tout ouvrir"} {
+	for _, want := range []string{`"publisher":{"@type":"Organization","name":"Lanterne Médias","url":"https://lanterne.example"}`, "<title>Le port rouvre · La Lanterne</title>", "À propos", "1 min de lecture"} {
 		if !strings.Contains(page, want) && !strings.Contains(page, strings.ReplaceAll(want, "é", `\u00e9`)) {
 			t.Errorf("the article page lacks %s", want)
 		}
@@ -93,4 +99,54 @@ func onlyInScripts(body string) bool {
 		}
 	}
 	return !strings.Contains(strings.ToLower(visible), "backstory")
+}
+
+func TestIconsFromTheLogo(t *testing.T) {
+	store := brandedStore(t)
+	site := store.Site()
+	site.Logo = []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#ffd166"/></svg>`)
+	site.LogoFile = "logo.svg"
+	ts := testServer(t, store.WithSite(site))
+	var m struct {
+		Icons []struct{ Src, Sizes, Type, Purpose string }
+	}
+	_, manifest := get(t, ts, "/manifest.webmanifest")
+	if err := json.Unmarshal([]byte(manifest), &m); err != nil {
+		t.Fatal(err)
+	}
+	builtIn, err := fs.ReadFile(web.Static(), "icons/icon-192.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ic := range m.Icons {
+		res, body := get(t, ts, ic.Src)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != ic.Type {
+			t.Errorf("%s: %d %s", ic.Src, res.StatusCode, res.Header.Get("Content-Type"))
+			continue
+		}
+		if ic.Type == "image/svg+xml" {
+			if body != string(site.Logo) {
+				t.Errorf("the SVG icon is not the logo: %.80s", body)
+			}
+			continue
+		}
+		img, err := png.Decode(strings.NewReader(body))
+		if err != nil {
+			t.Errorf("%s: %v", ic.Src, err)
+			continue
+		}
+		if size := strconv.Itoa(img.Bounds().Dx()) + "x" + strconv.Itoa(img.Bounds().Dy()); size != ic.Sizes {
+			t.Errorf("%s is %s, the manifest says %s", ic.Src, size, ic.Sizes)
+		}
+		if r, g, b, _ := img.At(img.Bounds().Dx()/2, img.Bounds().Dy()/2).RGBA(); r>>8 != 0xff || g>>8 != 0xd1 || b>>8 != 0x66 {
+			t.Errorf("%s: the middle is not the logo's colour", ic.Src)
+		}
+		if body == string(builtIn) {
+			t.Errorf("%s is the built-in icon", ic.Src)
+		}
+	}
+	_, page := get(t, ts, "/")
+	if !strings.Contains(page, `class="site-logo"`) || !strings.Contains(html.UnescapeString(page), base64.StdEncoding.EncodeToString(site.Logo)) {
+		t.Error("the page shows the logo neither in its header nor as its favicon")
+	}
 }
