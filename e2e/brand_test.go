@@ -97,5 +97,5 @@ func TestTheSitesOwnBrand(t *testing.T) {
 			t.Errorf("the manifest lacks %q:\n%s", want, manifest)
 		}
 	}
-	noProblems(t, tab)
+	noProblems(t, tab, "/nowhere") // the page for a path with nothing is a 404
 }
