@@ -81,7 +81,7 @@ func TestCardPage(t *testing.T) {
 	}
 	eval[bool](t, tab, `(window.sameDocument = true)`)
 	do(t, tab, chromedp.Click(chromedp.CSS(`#wang-yi .card-more`)))
-	waitTrue(t, tab, "the card's page shows", `location.pathname === "/cards/wang-yi" && document.querySelector("h1").textContent === "Wang Yi, China's top diplomat"`)
+	waitTrue(t, tab, "the card's page shows", `location.pathname === "/cards/wang-yi" && document.querySelector("h1").textContent === "Wang Yi, China’s top diplomat"`)
 	if !eval[bool](t, tab, `window.sameDocument === true`) {
 		t.Error("the wasm did not show the card's page by itself")
 	}

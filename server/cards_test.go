@@ -29,7 +29,7 @@ func TestCardPage(t *testing.T) {
 		t.Fatalf("card page: status %d", res.StatusCode)
 	}
 	doc := parseHTML(t, body)
-	if got := textOf(one(t, doc, "h1", tag("h1"))); got != "Wang Yi, China's top diplomat" {
+	if got := textOf(one(t, doc, "h1", tag("h1"))); got != "Wang Yi, China’s top diplomat" {
 		t.Errorf("h1 %q", got)
 	}
 	if got := textOf(one(t, doc, "the card's body", tag("div", "class", "card-body"))); !strings.Contains(got, "Politburo") {
@@ -43,7 +43,7 @@ func TestCardPage(t *testing.T) {
 	if want := []string{"/articles/blinken-meets-xi", "/articles/how-to-write"}; !slices.Equal(links, want) {
 		t.Errorf("backlinks %v, want %v (newest first)", links, want)
 	}
-	if got := textOf(one(t, doc, "title", tag("title"))); got != "Wang Yi, China's top diplomat · backstory" {
+	if got := textOf(one(t, doc, "title", tag("title"))); got != "Wang Yi, China’s top diplomat · backstory" {
 		t.Errorf("title %q", got)
 	}
 	var ld map[string]any

@@ -140,7 +140,7 @@ func TestOEmbed(t *testing.T) {
 		{"url=" + url.QueryEscape(page+"#xi-positive-contribution"), 200, "Quote: Xi Jinping", quote},
 		{"url=" + url.QueryEscape(quote), 200, "Quote: Xi Jinping", quote},
 		{"url=" + url.QueryEscape(page+"/") + "&maxheight=200", 200, "", whole},
-		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi/wang-yi"), 200, "Wang Yi, China's top diplomat", "https://news.example/embed/blinken-meets-xi/wang-yi"},
+		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi/wang-yi"), 200, "Wang Yi, China’s top diplomat", "https://news.example/embed/blinken-meets-xi/wang-yi"},
 		{"url=" + url.QueryEscape(page+"#no-such-card"), 404, "", ""},
 		{"url=" + url.QueryEscape("https://news.example/embed/blinken-meets-xi/no-such-card"), 404, "", ""},
 		{"url=" + url.QueryEscape(page) + "&maxheight=199", 501, "", ""},

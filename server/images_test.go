@@ -52,7 +52,7 @@ title: Images everywhere
 		{"/articles/images", "an inline image", "180×180"},
 		{"/articles/images", "In a card", "512×512"},
 		{"/articles/images", "In an entry", "512×512"},
-		{"/articles/images", "In an entry's icon", "512×512"},
+		{"/articles/images", "In an entry’s icon", "512×512"},
 	} {
 		_, body := get(t, ts, tt.path)
 		img := one(t, parseHTML(t, body), "image "+tt.alt, tag("img", "alt", tt.alt))

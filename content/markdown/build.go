@@ -16,13 +16,15 @@ import (
 // builder turns a goldmark document into a content.Article, collecting every
 // problem it finds on the way.
 type builder struct {
-	file       string
-	src        []byte
-	lineStarts []int // made on the first problem
-	article    *content.Article
-	problems   content.Problems
-	text       []byte           // scratch for inline text
-	runs       []content.Inline // a stack of inline runs being built
+	file        string
+	src         []byte
+	lineStarts  []int // made on the first problem
+	article     *content.Article
+	problems    content.Problems
+	text        []byte           // scratch for inline text
+	runs        []content.Inline // a stack of inline runs being built
+	typo        typographer      // sets the text's punctuation (typography.go)
+	inlineDepth int              // how deep inlines is: 0 outside any text
 
 	cardIDs map[*Card]string
 	labels  map[*Card][]content.Inline // the cards' labels, built
@@ -39,10 +41,13 @@ type anchorLink struct {
 	offset int
 }
 
-func newBuilder(file string, src []byte) *builder {
+// newBuilder returns a builder for the source of file, whose text is in
+// lang until told otherwise.
+func newBuilder(file string, src []byte, lang string) *builder {
 	return &builder{
 		file:    file,
 		src:     src,
+		typo:    newTypographer(lang),
 		article: &content.Article{},
 		cardIDs: map[*Card]string{},
 		labels:  map[*Card][]content.Inline{},

@@ -61,6 +61,12 @@ func (b *builder) cardBlock(n *Card, depth int) (content.Block, bool) {
 			b.problem(n.Offset, lack)
 		}
 	}
+	if spec.Quoted && card.Lang != "" {
+		// The words of a quotation in another language.
+		around := b.typo
+		b.typo = newTypographer(card.Lang)
+		defer func() { b.typo = around }()
+	}
 	if spec.Events {
 		card.Events = b.timeline(n, depth+1)
 	} else {
@@ -110,11 +116,11 @@ func (b *builder) cardAttr(card *content.Card, a cardAttr) {
 	v := oneLine(a.Value)
 	switch a.Key {
 	case "by":
-		card.By = v
+		card.By = b.typo.text(v)
 	case "role":
-		card.Role = v
+		card.Role = b.typo.text(v)
 	case "source":
-		card.Source = v
+		card.Source = b.typo.text(v)
 	case "url":
 		card.URL = b.checkURL(v, a.Offset, "quote source", absoluteOnly)
 	case "date":

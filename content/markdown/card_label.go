@@ -37,6 +37,7 @@ func (b *builder) labelInline(n ast.Node) (runs []content.Inline, ok bool) {
 		// Its text, so that the title reads on in further messages.
 		return b.inlines(n), true
 	case *ast.AutoLink:
+		b.typo.word()
 		return []content.Inline{{Kind: content.InlineText, Text: string(n.Label(b.src))}}, true
 	case *ast.Image:
 		b.problemNode(n, "a card's title cannot hold an image: put the picture in the card's text")

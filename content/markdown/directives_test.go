@@ -124,7 +124,7 @@ func compareLeaf(t *testing.T, p *Parser, want remarkReading) {
 // label, which backstory trims.
 func compareLabel(t *testing.T, want remarkReading, src []byte, c *Card) {
 	t.Helper()
-	b := newBuilder("t.md", src)
+	b := newBuilder("t.md", src, "en")
 	got := b.label(c.Label())
 	wantRuns, refused := asTitle(want.LabelInlines)
 	if diff := cmp.Diff(trimRuns(mergeText(wantRuns)), trimRuns(mergeText(got))); diff != "" {

@@ -21,6 +21,13 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 	// articles stay in memory while served.
 	base := len(b.runs)
 	defer func() { b.runs = b.runs[:base] }()
+	// The punctuation of a text is set across its runs: the quote that
+	// closes "*progress*" follows the emphasis.
+	if b.inlineDepth == 0 {
+		b.typo = b.typo.fresh()
+	}
+	b.inlineDepth++
+	defer func() { b.inlineDepth-- }()
 	// Text is gathered in the builder's buffer, which nested inlines
 	// share: it is empty whenever one is built, since the text before it
 	// is flushed first, and it comes back, grown perhaps, in b.text.
@@ -39,9 +46,10 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 			if n.HardLineBreak() {
 				flush()
 				b.runs = append(b.runs, content.Inline{Kind: content.InlineLineBreak})
+				b.typo.lineBreak()
 			}
 		case *ast.String:
-			text = append(text, n.Value...)
+			text = b.typo.appendLiteral(text, n.Value)
 		default:
 			flush()
 			b.text = text
@@ -65,18 +73,65 @@ func (b *builder) inlines(parent ast.Node) []content.Inline {
 }
 
 // appendText appends what a reader sees of a text node: escapes and
-// character references resolved, a soft line break as a space.
+// character references resolved, the language's punctuation set, a soft
+// line break as a space.
 func (b *builder) appendText(dst []byte, n *ast.Text) []byte {
 	v := n.Segment.Value(b.src)
 	if n.IsRaw() {
-		dst = append(dst, v...)
+		dst = b.typo.appendLiteral(dst, v)
 	} else {
-		dst = appendUnescaped(dst, v)
+		after := classSpace
+		if last := len(v) - 1; last >= 0 && (v[last] == '"' || v[last] == '\'') && !n.SoftLineBreak() && !n.HardLineBreak() {
+			after = b.classAfter(n)
+		}
+		dst = b.typo.appendText(dst, v, true, after)
 	}
 	if n.SoftLineBreak() && !n.HardLineBreak() {
-		dst = append(dst, ' ')
+		dst = b.typo.appendSpace(dst)
 	}
 	return dst
+}
+
+// classAfter is the class of the first character a reader sees after the
+// inline node n in its text: a quote mark that ends n's text opens or
+// closes by it.
+func (b *builder) classAfter(n ast.Node) charClass {
+	for ; n != nil && n.Type() == ast.TypeInline && n.Kind() != ast.KindImage; n = n.Parent() {
+		for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+			if c, ok := b.classAt(s); ok {
+				return c
+			}
+		}
+	}
+	return classSpace // the end of the text, or of an image's description
+}
+
+// classAt is the class of the first character a reader sees of the inline
+// node n; ok is false if n shows nothing.
+func (b *builder) classAt(n ast.Node) (c charClass, ok bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if v := n.Segment.Value(b.src); len(v) > 0 {
+			return b.typo.classAt(v, 0, classSpace), true
+		}
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			return classSpace, true
+		}
+		return c, false
+	case *ast.String:
+		if len(n.Value) > 0 {
+			return b.typo.classAt(n.Value, 0, classSpace), true
+		}
+		return c, false
+	case *ast.Emphasis, *extast.Strikethrough, *ast.Link:
+		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+			if c, ok := b.classAt(k); ok {
+				return c, true
+			}
+		}
+		return c, false
+	}
+	return classWord, true // a code span, an image, an autolink
 }
 
 // labelRuns builds what a card's label makes of an inline node that a
@@ -99,6 +154,7 @@ func (b *builder) inline(n ast.Node) (content.Inline, bool) {
 				code.WriteString(strings.ReplaceAll(string(t.Segment.Value(b.src)), "\n", " "))
 			}
 		}
+		b.typo.word()
 		return content.Inline{Kind: content.InlineCode, Text: code.String()}, true
 	case *ast.Emphasis:
 		kind := content.InlineEmphasis
@@ -114,11 +170,16 @@ func (b *builder) inline(n ast.Node) (content.Inline, bool) {
 		return b.autoLink(n), true
 	case *ast.Image:
 		url := b.checkURL(destination(n.Destination), b.posOf(n), "image", imageURL)
+		// The description is a text of its own, in the text around it.
+		around := b.typo
+		b.typo = b.typo.fresh()
 		alt := oneLine(content.PlainText(b.inlines(n)))
+		b.typo = around
+		b.typo.word()
 		if alt == "" {
 			b.problemNode(n, "an image needs a description for readers who cannot see it: ![what the picture shows](url)")
 		}
-		return content.Inline{Kind: content.InlineImage, URL: url, Text: alt, Title: oneLine(unescape(n.Title))}, true
+		return content.Inline{Kind: content.InlineImage, URL: url, Text: alt, Title: oneLine(b.typo.title(n.Title))}, true
 	case *ast.RawHTML:
 		b.problemNode(n, "raw HTML is not allowed: write Markdown instead")
 		return content.Inline{}, false
@@ -139,7 +200,7 @@ func (b *builder) link(n *ast.Link) content.Inline {
 	if id, ok := strings.CutPrefix(url, "#"); ok {
 		b.anchors = append(b.anchors, anchorLink{id: id, offset: pos})
 	}
-	return content.Inline{Kind: content.InlineLink, URL: url, Title: oneLine(unescape(n.Title)), Children: children}
+	return content.Inline{Kind: content.InlineLink, URL: url, Title: oneLine(b.typo.title(n.Title)), Children: children}
 }
 
 func (b *builder) autoLink(n *ast.AutoLink) content.Inline {
@@ -149,6 +210,7 @@ func (b *builder) autoLink(n *ast.AutoLink) content.Inline {
 	}
 	url := b.checkURL(raw, b.posOf(n), "link", linkURL)
 	label := string(n.Label(b.src))
+	b.typo.word()
 	return content.Inline{Kind: content.InlineLink, URL: url, Children: []content.Inline{{Kind: content.InlineText, Text: label}}}
 }
 

@@ -63,7 +63,7 @@ func Parse(name string, src []byte) (content.Article, error) {
 // failure the error is a content.Problems listing every problem in the file,
 // each as file:line:col: message.
 func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
-	b := newBuilder(name, src)
+	b := newBuilder(name, src, p.lang)
 	if len(bytes.TrimSpace(src)) == 0 {
 		b.problemAt(1, 1, "the file is empty: an article needs front matter with a title, and a body")
 		return content.Article{}, b.problems
@@ -96,6 +96,8 @@ func (p *Parser) Parse(name string, src []byte) (content.Article, error) {
 	if a.Dir == "" {
 		a.Dir = i18n.Direction(a.Lang)
 	}
+	b.typo = newTypographer(a.Lang)
+	a.Title, a.Dek, a.Byline = b.typo.text(a.Title), b.typo.text(a.Dek), b.typo.text(a.Byline)
 
 	b.assignCardIDs(doc)
 	a.Blocks = b.blocks(doc, 0)

@@ -25,7 +25,7 @@ var sharedCardKeys = []string{"kind", "title", "updated"}
 // Markdown. Its id is the file's name. On failure the error is a
 // content.Problems listing every problem in the file.
 func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
-	b := newBuilder(name, src)
+	b := newBuilder(name, src, p.lang)
 	kindLine := 1
 	card := content.Card{ID: strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), ".md")}
 	if !slugPattern.MatchString(card.ID) {
@@ -58,6 +58,11 @@ func (p *Parser) ParseCard(name string, src []byte) (content.Card, error) {
 	}
 	for _, n := range inner {
 		doc.RemoveChild(doc, n)
+	}
+	card.Title = b.typo.text(card.Title)
+	if card.Lang != "" {
+		// The words of a quotation in another language.
+		b.typo = newTypographer(card.Lang)
 	}
 	if spec, _ := content.LookupCardKind(card.Kind); spec.Events {
 		if fmEnd != 0 {
