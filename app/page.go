@@ -108,7 +108,10 @@ func (p *Page) load(ctx app.Context, path string, rt Route, params Params) {
 			d.Site = site
 			p.withWords(ctx, d.Lang(), func(w i18n.Words, ok bool) {
 				if !ok {
-					p.fail()
+					// The page, in a language the wasm has no words
+					// for: the host's (or the worker's saved) page
+					// carries them.
+					leaveTo(site.Prefix.URL(path))
 					return
 				}
 				d.Words = w
