@@ -18,7 +18,7 @@ func TestFormatEventDate(t *testing.T) {
 		{"2018-07", "July 2018"},
 		{"2018-07-06", "6 July 2018"},
 		{"0999-01", "January 999"}, // as Intl writes it
-		{"2018-13", "2018-13"}, // the parser refuses it; shown as written
+		{"2018-13", "2018-13"},     // the parser refuses it; shown as written
 	} {
 		if got := formatEventDate(wordsIn(t, "en"), tt.in); got != tt.want {
 			t.Errorf("formatEventDate(%q) = %q, want %q", tt.in, got, tt.want)
