@@ -1,12 +1,8 @@
 package e2e
 
 import (
-	"os"
 	"strings"
 	"testing"
-
-	"backstory/content/markdown"
-	"backstory/server"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -16,23 +12,13 @@ import (
 // (site.yaml), an article with cards and a shared card.
 const brandDir = "testdata/brand"
 
-// serveBrand serves the site of brandDir.
-func serveBrand(t *testing.T) *server.Server {
-	t.Helper()
-	store, problems, err := markdown.NewParser().Load(os.DirFS(brandDir), brandDir)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("loading %s: %v %v", brandDir, err, problems)
-	}
-	return serve(t, func(c *server.Config) { c.Store = store })
-}
-
 // seen is what a reader sees of a page, and what a browser, a search
 // engine or a social network shows of it: the words (pageWords), the
 // <meta> contents and the icon links.
 const seen = pageWords + ` + "\n" + [...document.querySelectorAll("meta[content], link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]")].map(e => e.content || e.href).join("\n")`
 
 func TestTheSitesOwnBrand(t *testing.T) {
-	srv := serveBrand(t)
+	srv := serveDir(t, brandDir)
 	tab := newProfileTab(t)
 	for _, tt := range []struct {
 		path  string

@@ -20,12 +20,12 @@ import (
 // each with a card of every kind, all versions of one story.
 const languagesDir = "testdata/languages"
 
-// serveLanguages serves the articles of languagesDir.
-func serveLanguages(t *testing.T) *server.Server {
+// serveDir serves the articles, shared cards and settings of dir.
+func serveDir(t *testing.T, dir string) *server.Server {
 	t.Helper()
-	store, problems, err := markdown.NewParser().Load(os.DirFS(languagesDir), languagesDir)
+	store, problems, err := markdown.NewParser().Load(os.DirFS(dir), dir)
 	if err != nil || len(problems) > 0 {
-		t.Fatalf("loading %s: %v %v", languagesDir, err, problems)
+		t.Fatalf("loading %s: %v %v", dir, err, problems)
 	}
 	return serve(t, func(c *server.Config) { c.Store = store })
 }
@@ -67,7 +67,7 @@ const pageWords = `[document.title, document.body.innerText,
 ].filter(Boolean).join("\n")`
 
 func TestUIInTheArticlesLanguage(t *testing.T) {
-	srv := serveLanguages(t)
+	srv := serveDir(t, languagesDir)
 	cat, err := catalog.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +122,7 @@ func TestUIInTheArticlesLanguage(t *testing.T) {
 }
 
 func TestLanguageSwitcher(t *testing.T) {
-	srv := serveLanguages(t)
+	srv := serveDir(t, languagesDir)
 	cat, err := catalog.Load()
 	if err != nil {
 		t.Fatal(err)
