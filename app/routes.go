@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -125,8 +126,9 @@ func APIArticlePath(slug string) string { return route(RouteArticleJSON).Path(sl
 // APIIndexPath is the path of the JSON of the index's page n.
 func APIIndexPath(n int) string { return route(RouteIndexJSON).Path(strconv.Itoa(n)) }
 
-// APIWordsPath is the path of the JSON of the UI's words in lang.
-func APIWordsPath(lang string) string { return route(RouteWords).Path(lang) }
+// APIWordsPath is the path of the JSON of the UI's words in lang, by its
+// tag in lower case: one file for pt-BR and pt-br on a static host.
+func APIWordsPath(lang string) string { return route(RouteWords).Path(strings.ToLower(lang)) }
 
 // OEmbedPath is the path of an article's oEmbed answer at the default
 // size, the one its pages name for discovery.

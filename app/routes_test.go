@@ -207,3 +207,11 @@ func TestPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsPathIsLowerCase: a language's words have one address however
+// an article writes its tag, as a static host has one file for them.
+func TestWordsPathIsLowerCase(t *testing.T) {
+	if got := APIWordsPath("pt-BR"); got != "/api/words/pt-br.json" {
+		t.Errorf("APIWordsPath(pt-BR) = %q", got)
+	}
+}

@@ -78,7 +78,7 @@ func TestTheSitesOwnBrand(t *testing.T) {
 		img.onerror = () => fail(new Error("icon " + i.src));
 		img.src = i.src;
 	}))).then(icons => [m.name, m.short_name, m.description, m.theme_color, m.background_color, ...icons].join("\n")))`)
-	for _, want := range []string{"The Lantern\n", "Lantern\n", "Local news, lit from every side\n", "#a4262c\n", "#fff8f0\n", "any 192x192 192 ffd166", "any 512x512 512 ffd166", "maskable 512x512 512 ffd166"} {
+	for _, want := range []string{"The Lantern\n", "Lantern\n", "Local news, lit from every side\n", "#fff8f0\n#fff8f0\n", "any 192x192 192 ffd166", "any 512x512 512 ffd166", "maskable 512x512 512 ffd166"} {
 		if !strings.Contains(manifest+"\n", want) {
 			t.Errorf("the manifest lacks %q:\n%s", want, manifest)
 		}

@@ -41,7 +41,7 @@ func TestExportCarriesTheSitesBrand(t *testing.T) {
 				t.Errorf("%s does not name the site", name)
 			}
 		case name == "manifest.webmanifest":
-			for _, want := range []string{`"name": "The Lantern"`, `"short_name": "Lantern"`, `"theme_color": "#a4262c"`} {
+			for _, want := range []string{`"name": "The Lantern"`, `"short_name": "Lantern"`, `"theme_color": "#fff8f0"`} {
 				if !bytes.Contains(body, []byte(want)) {
 					t.Errorf("the manifest lacks %s", want)
 				}

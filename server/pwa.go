@@ -144,7 +144,7 @@ func (s *site) manifest() (*response, error) {
 		StartURL:        s.url(ui.IndexPath(1)),
 		Scope:           s.url(ui.IndexPath(1)),
 		Display:         "standalone",
-		ThemeColor:      s.settings.Accent,
+		ThemeColor:      s.settings.ThemeLight,
 		BackgroundColor: s.settings.ThemeLight,
 		Icons: []icon{
 			{s.url(s.assets.url("icons/icon-192.png")), "192x192", "image/png", "any"},

@@ -28,7 +28,7 @@ func brandedStore(t *testing.T) *content.Store {
 	}
 	site := content.DefaultSite()
 	site.Name, site.ShortName, site.Tagline, site.Lang = "La Lanterne", "Lanterne", "L'info locale", "fr"
-	site.Accent, site.AccentDark = "#a4262c", "#ff8a80"
+	site.Accent, site.AccentDark, site.ThemeLight = "#a4262c", "#ff8a80", "#fff8f0"
 	site.Publisher = content.Link{Name: "Lanterne Médias", URL: "https://lanterne.example"}
 	site.Footer = content.Link{Name: "À propos", URL: "https://lanterne.example/a-propos"}
 	return store.WithSite(site)
@@ -60,7 +60,7 @@ func TestSettingsEverywhere(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.NewReplacer("short_name", "ShortName", "theme_color", "ThemeColor").Replace(manifest)), &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Name != "La Lanterne" || m.ShortName != "Lanterne" || m.Lang != "fr" || m.ThemeColor != "#a4262c" {
+	if m.Name != "La Lanterne" || m.ShortName != "Lanterne" || m.Lang != "fr" || m.ThemeColor != "#fff8f0" {
 		t.Errorf("the manifest is %+v", m)
 	}
 	var o struct {
