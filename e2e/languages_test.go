@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"backstory/content"
 	"backstory/content/markdown"
 	"backstory/i18n"
 	"backstory/i18n/catalog"
+	"backstory/internal/browsertest"
 	"backstory/server"
 
 	"github.com/chromedp/chromedp"
@@ -20,13 +22,20 @@ import (
 // each with a card of every kind, all versions of one story.
 const languagesDir = "testdata/languages"
 
-// serveDir serves the articles, shared cards and settings of dir.
-func serveDir(t *testing.T, dir string) *server.Server {
+// loadDir loads the articles, shared cards and settings of dir.
+func loadDir(t *testing.T, dir string) *content.Store {
 	t.Helper()
 	store, problems, err := markdown.NewParser().Load(os.DirFS(dir), dir)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("loading %s: %v %v", dir, err, problems)
 	}
+	return store
+}
+
+// serveDir serves the site of dir.
+func serveDir(t *testing.T, dir string) *server.Server {
+	t.Helper()
+	store := loadDir(t, dir)
 	return serve(t, func(c *server.Config) { c.Store = store })
 }
 
@@ -143,14 +152,7 @@ func TestLanguageSwitcher(t *testing.T) {
 	if got := eval[string](t, tab, `[...document.querySelectorAll("link[rel=alternate][hreflang]")].map(l => l.hreflang + " " + new URL(l.href).pathname).join(", ")`); got != "fr /articles/rencontre, ar /articles/liqa, de /articles/treffen, ja /articles/kaidan" {
 		t.Errorf("the page's alternates are %q", got)
 	}
-	// The wasm shows the Japanese version itself, with the words of its
-	// language, which it fetches.
-	do(t, tab, chromedp.Click(chromedp.CSS(`nav.translations a[hreflang="ja"]`)))
-	waitTrue(t, tab, "the Japanese version shows", `document.documentElement.lang === "ja" && document.querySelector("h1.headline").textContent.includes("習近平")`)
-	if got := eval[string](t, tab, `document.documentElement.dataset.wasm`); got != "ready" {
-		t.Errorf("the page was loaded again (wasm %q): the wasm should show it", got)
-	}
-	text := eval[string](t, tab, pageWords)
+	text := switchToJapanese(t, tab)
 	for _, w := range englishLeft(t, cat, cat.Words("ja"), text) {
 		t.Errorf("English UI word on the Japanese page: %s", w)
 	}
@@ -160,4 +162,38 @@ func TestLanguageSwitcher(t *testing.T) {
 			t.Errorf("the Japanese page still says %q (French)", fr.T(key))
 		}
 	}
+}
+
+// switchToJapanese follows the language list of the French article the tab
+// shows, run by the wasm, to the Japanese version: the wasm shows it
+// itself, with the words of its language, which it fetches. It returns
+// what the reader sees of the Japanese page.
+func switchToJapanese(t *testing.T, tab *browsertest.Tab) string {
+	t.Helper()
+	eval[bool](t, tab, `window.stillThisPage = true`)
+	do(t, tab, chromedp.Click(chromedp.CSS(`nav.translations a[hreflang="ja"]`)))
+	waitTrue(t, tab, "the Japanese version shows", `document.documentElement.lang === "ja" && document.querySelector("h1.headline").textContent.includes("習近平")`)
+	if !eval[bool](t, tab, `window.stillThisPage === true`) {
+		t.Error("the browser loaded the Japanese page: the wasm should show it")
+	}
+	if got := eval[string](t, tab, `document.querySelector("[data-action=expand-all]").textContent`); got != "すべてのカードを開く" {
+		t.Errorf("the Japanese page's button says %q", got)
+	}
+	return eval[string](t, tab, pageWords)
+}
+
+// TestLanguagesOnAStaticHost: exported under a prefix and served by Go's
+// http.FileServer, the French article switches to the Japanese one in the
+// wasm, which finds the Japanese words in the export.
+func TestLanguagesOnAStaticHost(t *testing.T) {
+	sites := &hostSites{store: loadDir(t, languagesDir), dir: t.TempDir(), exports: map[string]exported{}}
+	site := exportOn(fileServer)(t, sites, hostPrefix)
+	tab := newTab(t)
+	open(t, tab, site, "/articles/rencontre")
+	engage(t, tab)
+	switchToJapanese(t, tab)
+	if got := eval[string](t, tab, `location.pathname`); got != hostPrefix+"/articles/kaidan" {
+		t.Errorf("the Japanese page is at %s", got)
+	}
+	noProblems(t, tab)
 }
