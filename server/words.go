@@ -1,6 +1,7 @@
 package server
 
 import (
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -21,13 +22,7 @@ func (s *site) languages() []string {
 		set[strings.ToLower(sum.Lang)] = true
 	}
 	delete(set, "")
-	return slices.Sorted(func(yield func(string) bool) {
-		for l := range set {
-			if !yield(l) {
-				return
-			}
-		}
-	})
+	return slices.Sorted(maps.Keys(set))
 }
 
 // words are the UI's words in lang: its translation's, with English's
