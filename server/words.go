@@ -11,8 +11,8 @@ import (
 )
 
 // languages are the languages the site has words for: those of the
-// translation files, the site's, and every article's, as the articles
-// write them (lower case), sorted.
+// translation files, the site's and every article's, their tags in lower
+// case, sorted.
 func (s *site) languages() []string {
 	set := map[string]bool{strings.ToLower(s.settings.Lang): true}
 	for _, l := range s.catalog.Languages() {
