@@ -60,8 +60,10 @@ func linkTranslations(entries []Entry, bySlug map[string]int) translations {
 			case j == i:
 				continue
 			}
-			parent[i], parent[j] = find(i), find(j)
-			parent[find(i)] = find(j)
+			// Both are linked (in parent); i's group joins j's.
+			ri, rj := find(i), find(j)
+			parent[i], parent[j] = ri, rj
+			parent[ri] = rj
 		}
 	}
 	if len(parent) == 0 {

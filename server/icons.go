@@ -15,11 +15,11 @@ import (
 
 // iconCache keeps the assets with the icons made from the site's logo,
 // for as long as the logo does not change: made once, not at every
-// change of the articles.
+// change of the articles. The base assets are the server's, which never
+// change.
 type iconCache struct {
 	mu   sync.Mutex
 	logo [32]byte // the hash of the logo the assets were made from
-	base *assets
 	made *assets
 }
 
@@ -33,7 +33,7 @@ func (c *iconCache) assets(base *assets, settings content.Site, log *slog.Logger
 	sum := sha256.Sum256(settings.Logo)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.made != nil && c.logo == sum && c.base == base {
+	if c.made != nil && c.logo == sum {
 		return c.made
 	}
 	files, err := siteIcons(settings)
@@ -41,7 +41,7 @@ func (c *iconCache) assets(base *assets, settings content.Site, log *slog.Logger
 		log.Warn("the site's logo cannot be made into icons: the built-in ones are served", "logo", settings.LogoFile, "err", err)
 		return base
 	}
-	c.logo, c.base, c.made = sum, base, base.with(files)
+	c.logo, c.made = sum, base.with(files)
 	return c.made
 }
 

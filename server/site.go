@@ -97,8 +97,7 @@ func newResponse(status int, contentType string, body []byte) *response {
 
 // newSite makes the site that serves store, with its settings' icons.
 func (s *Server) newSite(store *content.Store) *site {
-	settings := store.Site()
-	return newSite(store, s.icons.assets(s.assets, settings, s.log), s.catalog, s.cfg, s.prefix)
+	return newSite(store, s.icons.assets(s.assets, store.Site(), s.log), s.catalog, s.cfg, s.prefix)
 }
 
 func newSite(store *content.Store, a *assets, cat *catalog.Catalog, cfg Config, prefix ui.Prefix) *site {
